@@ -1,0 +1,88 @@
+// One build script for everything that runs: the extension, the CLI, the unit and integration
+// test bundles and the benchmark. `--production` minifies (no source maps), `--watch` rebuilds and
+// prints problem-matcher lines, and any build error exits non-zero.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Lines that the `$esbuild-watch` problem matcher in tasks.json understands. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => { if (watch) console.log('[watch] build started'); });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+/** Every `*.test.ts` below a folder, so a new test file needs no registration. */
+function testEntries(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true })
+    .filter((f) => /\.test\.ts$/.test(f))
+    .map((f) => path.join(dir, f));
+}
+
+/** Datasets are bundled as their exact text, so that problems in them are located like a user's. */
+const datasetTextPlugin = {
+  name: 'dataset-text',
+  setup(build) {
+    build.onLoad({ filter: /\.facts\.json$/ }, (args) => ({ contents: fs.readFileSync(args.path, 'utf8'), loader: 'text' }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'silent',
+  plugins: [problemMatcherPlugin, datasetTextPlugin],
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (!production) {
+  const unit = testEntries('test/unit');
+  if (unit.length) builds.push({ ...common, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit', external: ['mocha'] });
+  const integration = [...testEntries('test/integration'), 'test/integration/index.ts', 'test/integration/runTests.ts'].filter((f) => fs.existsSync(f));
+  if (integration.length) builds.push({ ...common, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha', '@vscode/test-electron'] });
+  builds.push({ ...common, entryPoints: ['scripts/generate-schema.ts'], outfile: 'out/scripts/generate-schema.js' });
+  if (fs.existsSync('bench/bench.ts')) builds.push({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'out/bench/bench.js', external: ['markdownlint'] });
+}
+
+async function main() {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  let failed = false;
+  for (const ctx of contexts) {
+    try {
+      await ctx.rebuild();
+    } catch {
+      failed = true; // the plugin already printed the errors
+    }
+    await ctx.dispose();
+  }
+  if (failed) process.exit(1);
+  try { fs.chmodSync('dist/cli.js', 0o755); } catch { /* not built */ }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
