@@ -104,9 +104,15 @@ export const Fact = z.object({
   value: FactValue.optional(),
   /** What a quantity counts. `terms` are the nouns writers use ("prisoners", "fighters"). */
   counts: z.object({ noun: nonEmpty, terms: terms.default([]) }).strict().optional(),
-  /** The event the fact belongs to. A claim binds to the fact when its sentence uses one of `terms`;
-   *  a sentence using any of `excludes` is about another event ("expected" vs "transferred"). */
-  event: z.object({ label: nonEmpty, terms: terms.default([]), excludes: terms.default([]) }).strict().optional(),
+  /** The event the fact belongs to. A claim binds to the fact when its sentence uses one of `terms`
+   *  (and, when `context` is given, one of `context` too); a sentence using any of `excludes` is
+   *  about another event ("expected to move" vs "transferred"). */
+  event: z.object({
+    label: nonEmpty,
+    terms: terms.default([]),
+    context: terms.default([]),
+    excludes: terms.default([]),
+  }).strict().optional(),
   /** Date the fact holds as of (default: the dataset's `asOf`). */
   asOf: isoDate.optional(),
   /** The fact holds only for claims in this time window; claims about another time are not judged. */
