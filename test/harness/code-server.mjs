@@ -31,6 +31,7 @@ export const TEST_SETTINGS = {
   'extensions.autoCheckUpdates': false,
   'workbench.tips.enabled': false,
   'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /**
