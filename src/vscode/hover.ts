@@ -1,0 +1,98 @@
+/**
+ * Hover on every recognised claim, supported ones too: the verdict, what the reference says, who
+ * said it, the exact quote, the as-of date, the source document, and links that run
+ * *Show Source* and *Look Up Source…*.
+ */
+import * as vscode from 'vscode';
+import type { FactIndex } from '../core/dataset/fact-index';
+import type { Finding, ReferenceSummary, Verdict } from '../core/types';
+import type { DraftChecker } from './checker';
+import type { DatasetService } from './datasets';
+import { formatDate } from './factText';
+import { guarded, type Logger } from './logger';
+
+/** Commands the hover may run through its links (nothing else is trusted). */
+const HOVER_COMMANDS = ['draftFactCheck.showSourceForClaim', 'draftFactCheck.lookUpSource'];
+
+/** How each verdict is named to a writer, with its icon. */
+export const VERDICT_LABELS: Record<Verdict, { icon: string; label: string }> = {
+  supported: { icon: '$(pass)', label: 'Supported by the reference' },
+  contradicted: { icon: '$(warning)', label: 'Contradicted by the reference' },
+  misattributed: { icon: '$(warning)', label: 'Misattributed' },
+  misquoted: { icon: '$(warning)', label: 'Misquoted' },
+  unverified: { icon: '$(question)', label: 'Not in the reference datasets' },
+};
+
+/** A `command:` link with JSON arguments. */
+export function commandLink(command: string, args: unknown): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify([args]))}`;
+}
+
+function appendField(md: vscode.MarkdownString, name: string, text: string | undefined): void {
+  if (!text) return;
+  md.appendMarkdown(`**${name}:** `);
+  md.appendText(text);
+  md.appendMarkdown('  \n');
+}
+
+function appendReference(md: vscode.MarkdownString, reference: ReferenceSummary, index: FactIndex): void {
+  appendField(md, 'The reference says', reference.valueText ? `${reference.valueText} — ${reference.statement}` : reference.statement);
+  appendField(md, 'Who said it', reference.attribution);
+  if (reference.quote) appendField(md, 'Exact quote', `“${reference.quote}”${reference.speaker ? ` — ${reference.speaker}` : ''}`);
+  appendField(md, 'As of', reference.asOf ? formatDate(reference.asOf) : undefined);
+  const doc = reference.sourceId ? index.document(reference.sourceId) : undefined;
+  if (doc) {
+    md.appendMarkdown('**Source:** ');
+    md.appendText(`${doc.outlet}, “${doc.headline}”, ${formatDate(doc.published)}`);
+    if (doc.url) md.appendMarkdown(` — [${doc.url.replace(/[[\]()]/g, '')}](${doc.url})`);
+    md.appendMarkdown('  \n');
+  }
+}
+
+/** The hover text of one finding. */
+export function findingHover(finding: Finding, document: vscode.Uri, index: FactIndex): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: HOVER_COMMANDS };
+  const { icon, label } = VERDICT_LABELS[finding.verdict];
+  md.appendMarkdown(`${icon} **${label}** — Fact Check\n\n`);
+  md.appendText(finding.message);
+  md.appendMarkdown('\n\n');
+  if (finding.reference) appendReference(md, finding.reference, index);
+  if (finding.confusedWith) {
+    md.appendMarkdown('\n');
+    appendField(md, `“${finding.text}” belongs to another fact`, finding.confusedWith.valueText
+      ? `${finding.confusedWith.valueText} — ${finding.confusedWith.statement}` : finding.confusedWith.statement);
+  }
+  md.appendMarkdown('\n');
+  const links: string[] = [];
+  const factId = finding.factId ?? finding.reference?.factId;
+  if (factId) links.push(`[$(book) Show source](${commandLink('draftFactCheck.showSourceForClaim', { factId, uri: document.toString() })})`);
+  links.push(`[$(search) Look up source…](${commandLink('draftFactCheck.lookUpSource', { query: finding.text })})`);
+  md.appendMarkdown(links.join(' · '));
+  return md;
+}
+
+/** Provides hovers from the current findings of a draft. */
+export class FactHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly checker: DraftChecker,
+    private readonly datasets: DatasetService,
+    private readonly logger: Logger,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    return guarded(this.logger, 'Hover', () => {
+      if (!this.checker.isChecked(document)) return undefined;
+      const result = this.checker.current(document);
+      if (!result) return undefined;
+      const offset = result.positions.offsetAt(position);
+      // The character under the mouse: inside [start, end).
+      const findings = result.findings.filter((f) => f.start <= offset && offset < f.end);
+      if (findings.length === 0) return undefined;
+      const index = this.datasets.indexFor(document.uri);
+      const start = Math.min(...findings.map((f) => f.start));
+      const end = Math.max(...findings.map((f) => f.end));
+      return new vscode.Hover(findings.map((f) => findingHover(f, document.uri, index)), result.positions.range(start, end));
+    }, undefined);
+  }
+}
