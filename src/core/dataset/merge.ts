@@ -1,0 +1,83 @@
+/**
+ * Several parsed datasets -> one FactIndex. Array order is priority order: an id (of a fact, an
+ * entity or a document) already defined by an earlier dataset is reported at the later one and
+ * that later entry dropped. References are then checked against every dataset together.
+ */
+import type { DatasetProblem } from '../types';
+import type { Dataset } from './schema';
+import { FactIndex } from './fact-index';
+import type { PathSegment } from './json-outline';
+import { formatPath } from './locate';
+import type { DatasetArrayKey, ParsedDataset } from './load';
+import { ProblemSink } from './problem-sink';
+import { entityReferences, factReferences, type IdKind, type Reference } from './references';
+import { didYouMean } from './suggest';
+
+const ARRAYS: ReadonlyArray<{ key: DatasetArrayKey; kind: IdKind }> = [
+  { key: 'documents', kind: 'document' },
+  { key: 'entities', kind: 'entity' },
+  { key: 'facts', kind: 'fact' },
+];
+
+/** Suggest a near id only among this many; more would make a typo search slow. */
+const SUGGEST_AMONG = 5000;
+
+/** Merges parsed datasets (in priority order) into one index; reports ids defined twice and
+ *  references to ids no dataset defines. Problems come grouped by file, in the given order. */
+export function mergeDatasets(parsed: readonly ParsedDataset[]): { index: FactIndex; problems: DatasetProblem[] } {
+  const definedIn: Record<IdKind, Map<string, string>> = { document: new Map(), entity: new Map(), fact: new Map() };
+  const sinks = parsed.map((p) => new ProblemSink(p.file));
+  const kept: Array<{ file: string; dataset: Dataset; at: number; index: Record<DatasetArrayKey, number[]> }> = [];
+
+  parsed.forEach((p, at) => {
+    if (!p.dataset) return;
+    const sink = sinks[at];
+    const where = (path: readonly PathSegment[]) => (p.locate ? () => p.locate!(path) : undefined);
+    const dataset: Dataset = { ...p.dataset, documents: [], entities: [], facts: [] };
+    const index: Record<DatasetArrayKey, number[]> = { documents: [], entities: [], facts: [] };
+    for (const { key, kind } of ARRAYS) {
+      const source = p.dataset[key] as Array<{ id: string }>;
+      const target = dataset[key] as Array<{ id: string }>;
+      source.forEach((entry, i) => {
+        const inFile = p.indexInFile?.[key][i] ?? i;
+        const other = definedIn[kind].get(entry.id);
+        if (other !== undefined) {
+          const path = [key, inFile, 'id'];
+          sink.add(where(path), formatPath(path), `${formatPath(path)}: ${kind} id ${JSON.stringify(entry.id)} is already defined in ${other}; this one is ignored`);
+          return;
+        }
+        definedIn[kind].set(entry.id, p.file);
+        target.push(entry);
+        index[key].push(inFile);
+      });
+    }
+    kept.push({ file: p.file, dataset, at, index });
+  });
+
+  const nouns: Record<IdKind, string> = { document: 'document', entity: 'entity', fact: 'fact' };
+  for (const { dataset, at, index } of kept) {
+    const p = parsed[at];
+    const check = (key: DatasetArrayKey, i: number, refs: Reference[], ownId: string): void => {
+      for (const ref of refs) {
+        const path = [key, index[key][i], ...ref.path];
+        const ids = definedIn[ref.kind];
+        let message: string | undefined;
+        if (key === 'facts' && ref.kind === 'fact' && ref.id === ownId) message = 'a fact cannot be confusable with itself';
+        else if (!ids.has(ref.id)) {
+          message = `no ${nouns[ref.kind]} with id ${JSON.stringify(ref.id)} in the loaded datasets${ids.size <= SUGGEST_AMONG ? didYouMean(ref.id, ids.keys()) : ''}`;
+        }
+        if (message) sinks[at].add(p.locate ? () => p.locate!(path) : undefined, formatPath(path), `${formatPath(path)}: ${message}`, 'warning');
+      }
+    };
+    dataset.entities.forEach((e, i) => check('entities', i, entityReferences(e), e.id));
+    dataset.facts.forEach((f, i) => check('facts', i, factReferences(f), f.id));
+  }
+
+  return {
+    index: new FactIndex(kept.map(({ file, dataset }) => ({ file, dataset }))),
+    problems: parsed.flatMap((p, at) => [...p.problems, ...sinks[at].done()]
+      .map((problem, order) => ({ problem, order }))
+      .sort((a, b) => a.problem.offset - b.problem.offset || a.order - b.order)
+      .map(({ problem }) => problem)),
+  };
+}
