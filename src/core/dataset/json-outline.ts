@@ -8,7 +8,7 @@
  * already accepted (the common case), and {@link outlineWithErrors}, jsonc-parser's
  * error-tolerant visitor, for text with syntax errors. Neither builds a tree.
  */
-import { visit, type ParseError } from './jsonc';
+import { printParseErrorCode, visit, type ParseError } from './jsonc';
 
 /** A range of the text, in UTF-16 code units. */
 export interface Span {
@@ -234,21 +234,34 @@ export function outlineValidJson(text: string): Outline {
   return builder.done();
 }
 
+/** A syntax error, and whether the parser got through any value or key since the previous
+ *  error (if not, it is most likely the same mistake seen again while recovering). */
+export interface OutlineSyntaxError extends ParseError {
+  afterProgress: boolean;
+}
+
 /** Outlines any text with jsonc-parser's error-tolerant visitor, and returns its syntax errors. */
-export function outlineWithErrors(text: string): { outline: Outline; errors: ParseError[] } {
+export function outlineWithErrors(text: string): { outline: Outline; errors: OutlineSyntaxError[] } {
   const builder = new OutlineBuilder();
-  const errors: ParseError[] = [];
+  const errors: OutlineSyntaxError[] = [];
+  let progress = true;
+  const step = (): void => { progress = true; };
   visit(text, {
-    onObjectBegin: (offset) => builder.begin(offset, 'object'),
-    onArrayBegin: (offset) => builder.begin(offset, 'array'),
+    onObjectBegin: (offset) => { step(); builder.begin(offset, 'object'); },
+    onArrayBegin: (offset) => { step(); builder.begin(offset, 'array'); },
     // At a missing "}" or "]" the parser ends the container at whatever token it stopped on.
-    onObjectEnd: (offset, length) => builder.endContainer(text[offset] === '}' ? offset + length : offset),
-    onArrayEnd: (offset, length) => builder.endContainer(text[offset] === ']' ? offset + length : offset),
-    onObjectProperty: (key, offset, length) => builder.property(key, { offset, length }),
+    onObjectEnd: (offset, length) => { step(); builder.endContainer(text[offset] === '}' ? offset + length : offset); },
+    onArrayEnd: (offset, length) => { step(); builder.endContainer(text[offset] === ']' ? offset + length : offset); },
+    onObjectProperty: (key, offset, length) => { step(); builder.property(key, { offset, length }); },
     onLiteralValue: (value: unknown, offset, length) => {
+      step();
       builder.scalar(offset, offset + length, value === null ? 'null' : typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : 'string');
     },
-    onError: (error, offset, length) => { errors.push({ error, offset, length }); },
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length, afterProgress: progress });
+      // A comment is reported by the scanner, not in the middle of a recovery.
+      if (printParseErrorCode(error) !== 'InvalidCommentToken') progress = false;
+    },
   }, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
   return { outline: builder.done(), errors };
 }

@@ -72,6 +72,8 @@ export const RoleValue = z.object({
   phrase: nonEmpty,
   /** Other correct ways to put it ("Iraqi foreign ministry undersecretary", "top U.S. diplomat"). */
   accepted: terms.default([]),
+  /** The title as it stands before the name: "U.S. Secretary of State" (Marco Rubio). Default: `phrase`. */
+  beforeName: z.string().optional(),
 }).strict();
 
 export const FactValue = z.discriminatedUnion('type', [NumberValue, RangeValue, VagueValue, DateValue, YearValue, DurationValue, PlaceValue, RoleValue]);
@@ -103,7 +105,12 @@ export const Fact = z.object({
   statement: nonEmpty,
   value: FactValue.optional(),
   /** What a quantity counts. `terms` are the nouns writers use ("prisoners", "fighters"). */
-  counts: z.object({ noun: nonEmpty, terms: terms.default([]) }).strict().optional(),
+  counts: z.object({
+    noun: nonEmpty,
+    terms: terms.default([]),
+    /** A figure that names no noun ("Transferred so far: 7,000") may bind to this fact on its event words alone. */
+    implicit: z.boolean().default(false),
+  }).strict().optional(),
   /** The event the fact belongs to. A claim binds to the fact when its sentence uses one of `terms`
    *  (and, when `context` is given, one of `context` too); a sentence using any of `excludes` is
    *  about another event ("expected to move" vs "transferred"). */

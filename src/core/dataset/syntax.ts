@@ -82,19 +82,27 @@ function describe(text: string, error: ParseError): SyntaxProblem {
 }
 
 /**
- * Readable syntax errors. jsonc-parser often reports a cascade after the first error on a
- * line while it recovers; only the first error on each line is kept. Comments are the exception:
- * the scanner reports them on their own, so they neither cascade nor are hidden by a cascade.
+ * Readable syntax errors. While it recovers, jsonc-parser often reports the same mistake again
+ * and again; an error is kept only when it is on a later line than the last one kept and the
+ * parser made progress (read a key or a value) since the previous error. Comments are the
+ * exception: the scanner reports them on their own, so they neither cascade nor are hidden.
  */
-export function describeSyntaxErrors(text: string, errors: readonly ParseError[]): SyntaxProblem[] {
+export function describeSyntaxErrors(text: string, errors: ReadonlyArray<ParseError & { afterProgress?: boolean }>): SyntaxProblem[] {
   const out: SyntaxProblem[] = [];
   let lastLineEnd = -1;
+  let cascading = false;
   for (const error of errors) {
     const comment = printParseErrorCode(error.error) === 'InvalidCommentToken';
-    if (!comment && error.offset <= lastLineEnd) continue;
+    if (comment) {
+      out.push(describe(text, error));
+      continue;
+    }
+    if (error.afterProgress !== false) cascading = false;
+    const repeated = cascading || error.offset <= lastLineEnd;
+    cascading = true;
+    if (repeated) continue;
     const problem = describe(text, error);
     out.push(problem);
-    if (comment) continue;
     const newline = text.slice(problem.offset).search(/[\r\n]/);
     lastLineEnd = newline < 0 ? text.length : problem.offset + newline;
     lastLineEnd = Math.max(lastLineEnd, error.offset);

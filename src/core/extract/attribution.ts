@@ -1,0 +1,53 @@
+/**
+ * Who the draft says a sentence's claims come from: "according to X", "X said", ", said X",
+ * "X told reporters". Returns the phrase naming the source, with its sentence-local range.
+ */
+import type { Sentence } from '../analyze';
+
+export interface Attribution {
+  /** The source phrase ("Hisham al-Alawi", "Iraqi security officials"). */
+  start: number;
+  end: number;
+  text: string;
+  /** The whole attribution ("according to Hisham al-Alawi"), for replacing it. */
+  fullStart: number;
+  fullEnd: number;
+  form: 'according' | 'trailing' | 'inverted' | 'leading';
+}
+
+export const SPEECH_VERBS = 'said|says|say|told\\s+(?:reporters|Reuters|journalists|the\\s+\\w+|\\w+)|tells|added|noted|stated|reported|estimated|estimates|confirmed|acknowledged|claimed|announced|warned|put\\s+the\\s+(?:number|figure|total)\\s+at|asked';
+
+const ACCORDING = /\baccording\s+to\s+([^;:()"“”]+?)\s*(?=[.;!?)]*$|;|\s[—–]\s|,\s+(?:the|a|an|who|which)\b)/i;
+const TRAILING = new RegExp(`(?:^|,\\s*|\\s[—–]\\s)((?:[^,;"“”]|,(?=\\s+(?:a|an|the)\\s))+?)\\s+(?:${SPEECH_VERBS})\\b[^,;"“”]*[.!?]?$`, 'i');
+const INVERTED = new RegExp(`,\\s*(?:${SPEECH_VERBS})\\s+([^,;"“”]+?)\\s*[.!?]?$`, 'i');
+const LEADING = new RegExp(`^((?:[^;"“”](?!\\b(?:${SPEECH_VERBS})\\b))*?[^;"“”\\s])\\s+(?:${SPEECH_VERBS})\\b`, 'i');
+
+/** Finds the attribution of a sentence, if it has one. */
+export function findAttribution(s: Sentence): Attribution | undefined {
+  const t = s.text;
+  let m = ACCORDING.exec(t);
+  if (m) {
+    const start = m.index + m[0].indexOf(m[1]);
+    return trim(t, { start, end: start + m[1].length, text: m[1], fullStart: m.index, fullEnd: start + m[1].length, form: 'according' });
+  }
+  m = INVERTED.exec(t);
+  if (m) {
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    return trim(t, { start, end: start + m[1].length, text: m[1], fullStart: start, fullEnd: start + m[1].length, form: 'inverted' });
+  }
+  m = TRAILING.exec(t);
+  if (m && m.index > 0) {
+    const start = m.index + m[0].indexOf(m[1]);
+    return trim(t, { start, end: start + m[1].length, text: m[1], fullStart: start, fullEnd: start + m[1].length, form: 'trailing' });
+  }
+  m = LEADING.exec(t);
+  if (m) return trim(t, { start: 0, end: m[1].length, text: m[1], fullStart: 0, fullEnd: m[1].length, form: 'leading' });
+  return undefined;
+}
+
+function trim(t: string, a: Attribution): Attribution {
+  let { start, end } = a;
+  while (start < end && /[\s,]/.test(t[start])) start++;
+  while (end > start && /[\s,]/.test(t[end - 1])) end--;
+  return { ...a, start, end, text: t.slice(start, end), fullStart: Math.min(a.fullStart, start), fullEnd: Math.max(end, Math.min(a.fullEnd, end)) };
+}

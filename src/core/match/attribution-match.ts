@@ -1,0 +1,59 @@
+/**
+ * Does the source a draft names fit the sources a fact has? 'match' when the phrase names one of
+ * them (or a description they fit: "Iraqi officials" fits two Iraqi judicial officials);
+ * 'mismatch' only when the phrase clearly names someone else the dataset knows (a person, an
+ * organisation, an anonymous source); 'unknown' otherwise: then the checker does not judge it.
+ */
+import type { Entity, Fact } from '../dataset/schema';
+import type { Token } from '../text/tokens';
+import { tokenize, stem } from '../text/tokens';
+import type { DocContext } from './context';
+
+export type AttributionFit = 'match' | 'mismatch' | 'unknown';
+
+const FILLER = new Set(['the', 'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'some', 'other', 'another', 'of', 'at', 'in', 'for', 'from', 'with', 'and', 'to', 'on', 'by', 'who', 'that', 'his', 'her', 'their', 'its', 'senior', 'unnamed', 'anonymous', 'speaking', 'condition', 'anonymity', 'told', 'said', 'say', 'tell', 'reporter', 'journalist', 'also', 'both', 'two', 'according', 'familiar', 'matter', 'with', 'knowledge', 'people', 'person', 'official', 'source', 'sources', 'officials', 'responding', 'respond', 'reuters'].map(stem));
+
+const STRONG: ReadonlySet<Entity['kind']> = new Set(['person', 'organisation', 'anonymous-source']);
+
+/** Words that identify each source of a fact, including its entity's names and affiliation. */
+function vocabulary(ctx: DocContext, f: Fact): Set<string> {
+  const words = new Set<string>();
+  const addText = (s: string) => tokenize(s).forEach((t) => words.add(t.stem));
+  for (const src of f.sources) {
+    addText(src.who);
+    src.terms.forEach(addText);
+    for (let e = src.entity ? ctx.index.entity(src.entity) : undefined, depth = 0; e && depth < 3; e = e.affiliation ? ctx.index.entity(e.affiliation) : undefined, depth++) {
+      addText(e.name);
+      e.aliases.forEach(addText);
+    }
+  }
+  // Adjectives of the places named (Iraq -> Iraqi) are the same identity.
+  for (const w of [...words]) { words.add(w.endsWith('i') ? w.slice(0, -1) : `${w}i`); }
+  return words;
+}
+
+/** Entity ids a fact's sources stand for, with their affiliations (a minister stands for the ministry). */
+function sourceEntities(ctx: DocContext, f: Fact): Set<string> {
+  const ids = new Set<string>();
+  for (const src of f.sources) {
+    for (let e = src.entity ? ctx.index.entity(src.entity) : undefined, depth = 0; e && depth < 3; e = e.affiliation ? ctx.index.entity(e.affiliation) : undefined, depth++) ids.add(e.id);
+  }
+  return ids;
+}
+
+/** Judges a draft's source phrase against a fact's sources. */
+export function attributionFit(ctx: DocContext, phraseTokens: readonly Token[], f: Fact): AttributionFit {
+  const mentions = ctx.terms.entityMentions(phraseTokens).filter((m) => STRONG.has(m.entity.kind) && m.entity.id !== 'reuters');
+  const sourceIds = sourceEntities(ctx, f);
+  if (mentions.length) {
+    // The phrase names someone: it fits when any named entity is (or is part of) a source.
+    const fits = mentions.some((m) => sourceIds.has(m.entity.id) || (m.entity.affiliation !== undefined && sourceIds.has(m.entity.id)));
+    if (fits) return 'match';
+    const inVocab = mentions.every((m) => m.entity.kind === 'organisation' && [...sourceIds].some((id) => ctx.index.entity(id)?.affiliation === m.entity.id));
+    return inVocab ? 'match' : 'mismatch';
+  }
+  const vocab = vocabulary(ctx, f);
+  const content = phraseTokens.filter((t) => !FILLER.has(t.stem) && !/^\d+$/.test(t.stem));
+  if (content.every((t) => vocab.has(t.stem))) return 'match';
+  return 'unknown';
+}

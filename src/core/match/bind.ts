@@ -1,0 +1,62 @@
+/**
+ * Binding: which facts a claim at some place in a sentence is about. A fact is a candidate when
+ * the claim's clause (or, failing that, its sentence) uses the fact's event words, the sentence
+ * uses its context words, and the clause uses none of its excluding words.
+ */
+import { clauseAt, tokenRange, type Sentence } from '../analyze';
+import type { CompiledFact, TermHit } from './term-index';
+import type { DocContext } from './context';
+
+export interface Binding {
+  cf: CompiledFact;
+  /** Strength of the event match: longer and clause-local terms score higher. */
+  eventScore: number;
+  /** Token ranges of the event words, so a figure can prefer nearer facts. */
+  hits: TermHit[];
+}
+
+const sentenceHits = new WeakMap<Sentence, Map<CompiledFact, TermHit[]>>();
+const contextHits = new WeakMap<Sentence, Map<CompiledFact, TermHit[]>>();
+
+export function hitsOf(ctx: DocContext, s: Sentence): Map<CompiledFact, TermHit[]> {
+  let h = sentenceHits.get(s);
+  if (!h) sentenceHits.set(s, (h = ctx.terms.scan(s.tokens)));
+  return h;
+}
+
+function ctxHitsOf(ctx: DocContext, s: Sentence): Map<CompiledFact, TermHit[]> {
+  let h = contextHits.get(s);
+  if (!h) contextHits.set(s, (h = s.contextTokens.length ? ctx.terms.scan(s.contextTokens) : new Map()));
+  return h;
+}
+
+/** Facts a claim at sentence-local offset `at` can be about, filtered by `accept`. */
+export function bindAt(ctx: DocContext, s: Sentence, at: number, accept: (cf: CompiledFact) => boolean): Binding[] {
+  const [c0, c1] = clauseAt(s, at);
+  const [t0, t1] = tokenRange(s, c0, c1);
+  const inClause = (h: TermHit) => h.start >= t0 && h.end <= t1;
+  const all = hitsOf(ctx, s);
+  const labels = ctxHitsOf(ctx, s);
+  const out: Binding[] = [];
+  const seen = new Set<CompiledFact>();
+  for (const cf of [...all.keys(), ...labels.keys()]) {
+    if (seen.has(cf) || !accept(cf)) continue;
+    seen.add(cf);
+    const hs = all.get(cf) ?? [];
+    const ls = labels.get(cf) ?? [];
+    if ([...hs.filter(inClause), ...ls].some((h) => h.role === 'exclude')) continue;
+    if (cf.context.length && ![...hs, ...ls].some((h) => h.role === 'context')) continue;
+    const clauseEvents = [...hs.filter((h) => h.role === 'event' && inClause(h)), ...ls.filter((h) => h.role === 'event')];
+    const sentenceEvents = hs.filter((h) => h.role === 'event' && !inClause(h));
+    let eventScore = clauseEvents.reduce((a, h) => a + h.length, 0);
+    if (cf.event.length) {
+      if (eventScore === 0) {
+        // Only look across a clause boundary when that clause has no event of its own.
+        if (!sentenceEvents.length) continue;
+        eventScore = 0.5 * sentenceEvents.reduce((a, h) => a + h.length, 0);
+      }
+    }
+    out.push({ cf, eventScore, hits: [...hs, ...ls] });
+  }
+  return out;
+}

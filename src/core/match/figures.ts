@@ -1,0 +1,261 @@
+/**
+ * Figures (counts, counts of sources, vague quantities) and durations: bind each to the facts of
+ * its event and what it counts, then judge the value, the time it holds for, and the source the
+ * draft credits.
+ */
+import { docEnd, docStart, tokenRange, clauseAt, type Sentence } from '../analyze';
+import type { Figure } from '../extract/numbers';
+import { claimInterval } from '../extract/numbers';
+import type { DurationMention } from '../extract/dates';
+import { durationInterval, extractTimes } from '../extract/dates';
+import type { Attribution } from '../extract/attribution';
+import type { Finding, Fix, TextEdit, Verdict } from '../types';
+import { TermIndex, type CompiledFact } from './term-index';
+import { bindAt, type Binding } from './bind';
+import { attributionFit } from './attribution-match';
+import { referenceInterval, overlaps, hedgeFits, boundWords, formatAmount, describeValue } from './values';
+import { asOfText, capitalize, summarize, valueWithNoun, whoSaid, type DocContext } from './context';
+import { citationEdits, fix } from '../fixes';
+
+/** Words after a figure that end its noun phrase. */
+const NOUN_STOP = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'will', 'would', 'been', 'be', 'said', 'say', 'from', 'to', 'into', 'in', 'on', 'at', 'by', 'for', 'across', 'who', 'that', 'which', 'and', 'or', 'but', 'with', 'since', 'so', 'far', 'already', 'now', 'more', 'than', 'had', 'being', 'could', 'may', 'might', 'over', 'under', 'after', 'before', 'during', 'while', 'as', 'this', 'these', 'those', 'its', 'their', 'there']);
+const PARTITIVE = new Set(['those', 'them', 'these', 'which', 'whom']);
+
+interface NounInfo { from: number; to: number; partitive: boolean }
+
+/** Token range of what a figure counts: "7,000 [Islamic State prisoners]", "dozens of [foreign fighters]". */
+function nounAfter(s: Sentence, figEnd: number): NounInfo {
+  let i = 0;
+  while (i < s.tokens.length && s.tokens[i].start < figEnd) i++;
+  // Only if the noun follows directly (no punctuation in between other than spaces/hyphens).
+  if (i < s.tokens.length && /[^\s\-–]/.test(s.text.slice(figEnd, s.tokens[i].start))) return { from: i, to: i, partitive: false };
+  if (s.tokens[i]?.lower === 'of') {
+    const next = s.tokens[i + 1]?.lower;
+    if (next && PARTITIVE.has(next)) return { from: i, to: i, partitive: true };
+    i += next === 'the' ? 2 : 1;
+  }
+  const from = i;
+  while (i < s.tokens.length && i - from < 5 && !NOUN_STOP.has(s.tokens[i].lower) && !/[,.;:!?()]/.test(s.text.slice(s.tokens[i - 1]?.end ?? s.tokens[i].start, s.tokens[i].start))) i++;
+  return { from, to: i, partitive: false };
+}
+
+const NUMERIC_KINDS = new Set(['quantity', 'source-count']);
+
+/** Figures already claimed as nouns of other figures in the same clause ("130 Iraqis and 400 foreigners"). */
+function countsScore(s: Sentence, cf: CompiledFact, noun: NounInfo, clause: [number, number], figures: readonly Figure[], self: Figure): number | undefined {
+  if (noun.to > noun.from) {
+    const n = TermIndex.longestMatch(s.tokens, cf.counts, noun.from, noun.to);
+    return n > 0 ? n : undefined; // it counts something else ("7,000 laptops")
+  }
+  // No noun of its own: a counts word elsewhere in the clause that no other figure owns.
+  const [t0, t1] = tokenRange(s, clause[0], clause[1]);
+  const owned = new Set<number>();
+  for (const f of figures) {
+    if (f === self) continue;
+    const n = nounAfter(s, f.end);
+    for (let k = n.from; k < n.to; k++) owned.add(k);
+  }
+  let best = 0;
+  for (const t of cf.counts) {
+    for (let i = t0; i + t.length <= t1; i++) {
+      let ok = true;
+      for (let k = 0; k < t.length; k++) if (owned.has(i + k) || s.tokens[i + k].stem !== t[k]) { ok = false; break; }
+      if (ok) { best = Math.max(best, t.length); break; }
+    }
+  }
+  if (best > 0) return best;
+  return cf.fact.counts?.implicit || !cf.fact.counts ? 0 : undefined;
+}
+
+/** Groups alternative statements of one figure (same event and noun: "around 500", "under 500"). */
+function slotKey(cf: CompiledFact): string {
+  return `${cf.fact.kind}|${cf.fact.event?.label ?? cf.fact.id}|${cf.fact.counts?.noun ?? ''}|${cf.fact.value?.type === 'duration' ? 'd' : ''}`;
+}
+
+function sourceWeight(cf: CompiledFact): number {
+  return cf.fact.sources.reduce((a, s) => a + (s.count ?? 1), 0);
+}
+
+const LATER_TIME = /\b(?:first|initial|opening)\s+(?:day|days|week|batch|group|wave|flight|flights|convoy|transfer|transfers|phase)\b|\bby\s+(?:the\s+end\s+of|next|mid|late)\b|\bnext\s+(?:week|month|year)\b|\b(?:will|would)\s+(?:be\s+|have\s+)?\w+|\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\beventually\b|\bin\s+the\s+coming\b|\blast\s+year\b/i;
+
+/** Is the clause about another time than the fact's ("on the first day", "by February 13")? */
+function otherTime(s: Sentence, clause: [number, number], cf: CompiledFact): string | undefined {
+  const f = cf.fact;
+  if (!f.period && !f.asOf) return undefined;
+  const text = s.text.slice(clause[0], clause[1]);
+  const m = LATER_TIME.exec(text);
+  if (m) return m[0];
+  const asOf = cf.indexed.asOf;
+  for (const d of extractTimes(text).dates) {
+    const year = d.year ?? Number(asOf.slice(0, 4));
+    const iso = `${year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+    const to = f.period?.to ?? asOf;
+    const from = f.period?.from;
+    if (iso > to || (from !== undefined && iso < from)) return text.slice(d.start, d.end);
+  }
+  return undefined;
+}
+
+export interface NumericClaim {
+  kind: 'quantity' | 'source-count' | 'duration';
+  /** Sentence-local range of the figure, and where its hedge starts. */
+  start: number;
+  end: number;
+  hedgeStart: number;
+  interval: [number, number];
+  /** Writes a reference fact's value over [hedgeStart, end), in the writer's style. */
+  render: (cf: CompiledFact) => string;
+}
+
+export function judgeFigure(ctx: DocContext, s: Sentence, fig: Figure, figures: readonly Figure[], attribution: Attribution | undefined): Finding | undefined {
+  const clause = clauseAt(s, fig.start);
+  const noun = nounAfter(s, fig.end);
+  const scored: Array<{ b: Binding; score: number }> = [];
+  for (const b of bindAt(ctx, s, fig.start, (cf) => NUMERIC_KINDS.has(cf.fact.kind) && !!cf.fact.value && ['number', 'vague', 'range'].includes(cf.fact.value.type))) {
+    const cs = countsScore(s, b.cf, noun, clause, figures, fig);
+    if (cs === undefined) continue;
+    scored.push({ b, score: cs * 3 + b.eventScore });
+  }
+  const claim: NumericClaim = {
+    kind: 'quantity', start: fig.start, end: fig.end, hedgeStart: fig.hedgeStart,
+    interval: claimInterval(fig.value),
+    render: (cf) => renderFigure(fig, s.text.slice(fig.hedgeStart, fig.start), cf),
+  };
+  if (!scored.length) return unverified(s, claim, noun.to > noun.from ? 'quantity' : 'quantity');
+  if (scored.some((x) => x.b.cf.fact.kind === 'source-count')) claim.kind = 'source-count';
+  return judgeNumeric(ctx, s, claim, scored, clause, attribution);
+}
+
+export function judgeDuration(ctx: DocContext, s: Sentence, d: DurationMention, attribution: Attribution | undefined): Finding | undefined {
+  const clause = clauseAt(s, d.start);
+  const scored = bindAt(ctx, s, d.start, (cf) => cf.fact.value?.type === 'duration').map((b) => ({ b, score: b.eventScore }));
+  const claim: NumericClaim = {
+    kind: 'duration', start: d.start, end: d.end, hedgeStart: d.hedgeStart, interval: durationInterval(d),
+    render: (cf) => { const t = describeValue(cf.fact.value); return d.capitalized ? capitalize(t) : t; },
+  };
+  if (!scored.length) return unverified(s, claim, 'duration');
+  return judgeNumeric(ctx, s, claim, scored, clause, attribution);
+}
+
+function renderFigure(fig: Figure, writerHedge: string, cf: CompiledFact): string {
+  const v = cf.fact.value;
+  let out: string;
+  if (v?.type === 'vague') out = v.word;
+  else if (v?.type === 'number') {
+    const amount = formatAmount(v.amount, { words: fig.style.words || v.amount < 10, separator: fig.style.separator || ',' });
+    const keep = fig.value.type === 'number' && writerHedge && hedgeFits(fig.value.hedge, v.bound);
+    const hedge = keep ? writerHedge.trim().toLowerCase() : boundWords(v.bound, !!cf.fact.counts);
+    out = [hedge, amount].filter(Boolean).join(' ');
+  } else out = describeValue(v);
+  return fig.style.capitalized ? capitalize(out) : out;
+}
+
+function unverified(s: Sentence, claim: NumericClaim, kind: Finding['claimKind']): Finding {
+  return {
+    verdict: 'unverified', claimKind: kind, start: docStart(s, claim.start), end: docEnd(s, claim.end), text: '',
+    message: 'No fact in the reference datasets covers this claim.', fixes: [],
+  };
+}
+
+function judgeNumeric(ctx: DocContext, s: Sentence, claim: NumericClaim, scored: Array<{ b: Binding; score: number }>, clause: [number, number], attribution: Attribution | undefined): Finding {
+  // The best-bound slot; its facts are alternative statements of the same figure.
+  const bySlot = new Map<string, { score: number; facts: CompiledFact[] }>();
+  for (const { b, score } of scored) {
+    const k = slotKey(b.cf);
+    const slot = bySlot.get(k) ?? { score: 0, facts: [] };
+    slot.score = Math.max(slot.score, score);
+    slot.facts.push(b.cf);
+    bySlot.set(k, slot);
+  }
+  const slot = [...bySlot.values()].sort((a, b) => b.score - a.score)[0];
+  const facts = slot.facts.sort((a, b) => sourceWeight(b) - sourceWeight(a));
+  const primary = facts[0];
+  const compatible = (cf: CompiledFact) => { const iv = referenceInterval(cf.fact.value); return !!iv && overlaps(claim.interval, iv); };
+
+  const start = docStart(s, claim.start), end = docEnd(s, claim.end);
+  const when = otherTime(s, clause, primary);
+  if (when) {
+    return {
+      verdict: 'unverified', claimKind: claim.kind, start, end, text: '', factId: primary.fact.id, reference: summarize(primary),
+      message: `Not checked: this figure is about another time (“${when}”); the reference has ${valueWithNoun(primary.fact)} ${primary.fact.event?.label ?? ''} as of ${asOfText(primary)}, ${primary.fact.attribution}.`.replace(/\s+/g, ' '),
+      fixes: [],
+    };
+  }
+
+  // Who the draft credits, judged against each alternative.
+  let fits: Map<CompiledFact, 'match' | 'mismatch' | 'unknown'> | undefined;
+  if (attribution && !(attribution.start <= claim.start && claim.end <= attribution.end)) {
+    const [a0, a1] = tokenRange(s, attribution.start, attribution.end);
+    const phrase = s.tokens.slice(a0, a1);
+    fits = new Map(facts.map((cf) => [cf, attributionFit(ctx, phrase, cf.fact)]));
+  }
+  const matched = fits ? facts.filter((cf) => fits!.get(cf) === 'match') : [];
+  const clearlyOther = !!fits && facts.every((cf) => fits!.get(cf) === 'mismatch');
+
+  let verdict: Verdict;
+  let ref: CompiledFact;
+  if (matched.length) {
+    const ok = matched.find(compatible);
+    verdict = ok ? 'supported' : 'contradicted';
+    ref = ok ?? matched[0];
+  } else {
+    const ok = facts.find(compatible);
+    if (ok && clearlyOther) { verdict = 'misattributed'; ref = ok; }
+    else if (ok) { verdict = 'supported'; ref = ok; }
+    else { verdict = 'contradicted'; ref = primary; }
+  }
+
+  const claimText = s.text.slice(claim.start, claim.end);
+  const stated = `${valueWithNoun(ref.fact)} ${ref.fact.event?.label ?? ''}`.replace(/\s+/g, ' ').trim();
+  const finding: Finding = { verdict, claimKind: claim.kind, start, end, text: '', factId: ref.fact.id, reference: summarize(ref), message: '', fixes: [] };
+  const sentenceEnd = sentenceEndOffset(s);
+  const hedgeStart = docStart(s, claim.hedgeStart);
+
+  if (verdict === 'supported') {
+    finding.message = `Matches the reference: ${stated}, ${ref.fact.attribution} (as of ${asOfText(ref)}).`;
+    finding.fixes = [fix(`Cite the source (${ref.fact.id})`, 'citation', citationEdits(ctx, ref, sentenceEnd))];
+    return finding;
+  }
+  if (verdict === 'misattributed' && attribution) {
+    finding.message = `The figure matches the reference, but the reference credits it to ${whoSaid(ref.fact)}, not ${attribution.text}: ${stated} (as of ${asOfText(ref)}).`;
+    const who = whoSaid(ref.fact);
+    const replacement: TextEdit = { start: docStart(s, attribution.start), end: docEnd(s, attribution.end), newText: attribution.start === 0 ? capitalize(who) : who };
+    finding.fixes = [
+      fix(`Credit ${who}`, 'attribution', [replacement], true),
+      fix(`Cite the source (${ref.fact.id})`, 'citation', [replacement, ...citationEdits(ctx, ref, sentenceEnd)]),
+    ];
+    return finding;
+  }
+  // Contradicted: say which confusable fact the stated figure belongs to, if any.
+  const confused = ref.fact.confusableWith
+    .map((c) => ({ c, cf: ctx.terms.compiled.get(c.fact) }))
+    .find(({ cf }) => cf && cf !== ref && compatible(cf));
+  if (confused?.cf) finding.confusedWith = summarize(confused.cf);
+  const lead = confused ? `${confused.c.note.replace(/\.$/, '')}. ` : `The draft says ${claimText}; `;
+  finding.message = `${lead}${confused ? 'The reference has' : 'the reference has'} ${stated}, ${ref.fact.attribution} (as of ${asOfText(ref)}).`;
+  const newFigure = claim.render(ref);
+  const figureEdit: TextEdit = { start: hedgeStart, end, newText: newFigure };
+  const fixes: Fix[] = [fix(`Change to “${newFigure}”`, 'figure', [figureEdit], true)];
+  if (!attribution) {
+    const at = sentenceEndBeforePunctuation(s);
+    fixes.push(fix(`Change to “${newFigure}” with attribution`, 'attributed-figure', [figureEdit, { start: at, end: at, newText: `, ${ref.fact.attribution}` }]));
+  }
+  fixes.push(fix(`Change to “${newFigure}” and cite the source`, 'citation', [figureEdit, ...citationEdits(ctx, ref, sentenceEnd)]));
+  finding.fixes = fixes;
+  return finding;
+}
+
+/** Document offset just after the sentence (after its final punctuation). */
+export function sentenceEndOffset(s: Sentence): number {
+  let e = s.text.length;
+  while (e > 0 && /[\s*_]/.test(s.text[e - 1])) e--;
+  return docEnd(s, e);
+}
+
+/** Document offset before the sentence's final punctuation (for appending ", according to …"). */
+export function sentenceEndBeforePunctuation(s: Sentence): number {
+  let e = s.text.length;
+  while (e > 0 && /[\s*_]/.test(s.text[e - 1])) e--;
+  while (e > 0 && /[.!?"”’)]/.test(s.text[e - 1])) e--;
+  return docEnd(s, e);
+}

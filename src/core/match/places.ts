@@ -1,0 +1,52 @@
+/**
+ * Places: a country named where an event the dataset places elsewhere happened ("In Denmark, … a
+ * cabinet crisis" when the reference says Norway). Only a country in a place slot counts: after
+ * "in/to/from/into/inside", as a possessive, or as an adjective ("a Danish cabinet crisis"), and
+ * only when the sentence does not also name the reference place.
+ */
+import { docEnd, docStart, type Sentence } from '../analyze';
+import type { Finding } from '../types';
+import { COUNTRY_BY_WORD } from '../text/places';
+import { bindAt } from './bind';
+import { asOfText, summarize, typographic, type DocContext } from './context';
+import { citationEdits, fix } from '../fixes';
+import { sentenceEndOffset } from './figures';
+
+const COUNTRY_RE = new RegExp(`\\b(${[...COUNTRY_BY_WORD.keys()].filter((w) => w.length > 2 && !/\./.test(w)).sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|')})\\b(['’]s)?`, 'gi');
+
+export function judgePlaces(ctx: DocContext, s: Sentence): Finding[] {
+  const out: Finding[] = [];
+  for (const m of s.text.matchAll(COUNTRY_RE)) {
+    const word = m[1];
+    if (!/^\p{Lu}/u.test(word)) continue;
+    const country = COUNTRY_BY_WORD.get(word.toLowerCase().replace(/\s+/g, ' '));
+    if (!country) continue;
+    const before = s.text.slice(Math.max(0, m.index - 12), m.index);
+    const isAdjective = word.toLowerCase() !== country.toLowerCase();
+    const inSlot = /\b(?:in|to|into|from|inside|within|across)\s+$/i.test(before) || !!m[2] || isAdjective;
+    if (!inSlot) continue;
+    const bound = bindAt(ctx, s, m.index, (cf) => cf.fact.kind === 'place' && cf.fact.value?.type === 'place').sort((a, b) => b.eventScore - a.eventScore)[0];
+    if (!bound || bound.cf.fact.value?.type !== 'place') continue;
+    const cf = bound.cf;
+    const v = cf.fact.value as { name: string; aliases: string[] };
+    const names = [v.name, ...v.aliases].map((n) => n.toLowerCase());
+    const start = docStart(s, m.index), end = docEnd(s, m.index + word.length);
+    const base = { claimKind: 'place' as const, start, end, text: '', factId: cf.fact.id, reference: summarize(cf) };
+    if (names.includes(word.toLowerCase()) || names.includes(country.toLowerCase())) {
+      out.push({ ...base, verdict: 'supported', message: `Matches the reference: ${cf.fact.statement} (${cf.fact.attribution}; as of ${asOfText(cf)}).`, fixes: [] });
+      continue;
+    }
+    const lowerText = s.text.toLowerCase();
+    if (names.some((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lowerText))) continue; // the right place is named too
+    const replacement = isAdjective ? (v.aliases.find((a) => /^\p{Lu}[a-z]+(?:ian|ish|ese|i|an)$/u.test(a)) ?? v.name) : v.name;
+    out.push({
+      ...base, verdict: 'contradicted',
+      message: `The reference places this in ${v.name}, not ${country}: ${cf.fact.statement} (${cf.fact.attribution}; as of ${asOfText(cf)}).`,
+      fixes: [
+        fix(`Change to “${replacement}”`, 'place', [{ start, end, newText: typographic(ctx, replacement) }], true),
+        fix(`Change to “${replacement}” and cite the source`, 'citation', [{ start, end, newText: replacement }, ...citationEdits(ctx, cf, sentenceEndOffset(s))]),
+      ],
+    });
+  }
+  return out;
+}

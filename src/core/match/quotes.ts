@@ -1,0 +1,145 @@
+/**
+ * Direct quotes: find the reference quote a draft quote resembles; an exact (possibly shortened)
+ * quote is supported, a resembling one is misquoted with what differs, and a right quote credited
+ * to someone else is misattributed.
+ */
+import type { ProseBlock } from '../markdown';
+import type { Entity } from '../dataset/schema';
+import type { Finding } from '../types';
+import type { QuoteMention } from '../extract/quotes';
+import { tokenize, normalizePunctuation, type Token } from '../text/tokens';
+import { asOfText, capitalize, summarize, typographic, type DocContext } from './context';
+import { citationEdits, fix } from '../fixes';
+import type { CompiledFact } from './term-index';
+
+interface Word { w: string; start: number; end: number }
+
+function words(text: string): Word[] {
+  return tokenize(normalizePunctuation(text)).map((t: Token) => ({ w: t.lower.replace(/’/g, "'"), start: t.start, end: t.end }));
+}
+
+/** Longest common subsequence alignment: pairs (draft index, reference index). */
+function align(d: readonly Word[], r: readonly Word[]): Array<[number, number]> {
+  const n = d.length, m = r.length;
+  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i][j] = d[i].w === r[j].w ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0, j = 0; i < n && j < m;) {
+    if (d[i].w === r[j].w) { pairs.push([i, j]); i++; j++; }
+    else if (dp[i + 1][j] >= dp[i][j + 1]) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+function isContiguous(d: readonly Word[], r: readonly Word[]): boolean {
+  outer: for (let j = 0; j + d.length <= r.length; j++) {
+    for (let i = 0; i < d.length; i++) if (d[i].w !== r[j + i].w) continue outer;
+    return true;
+  }
+  return false;
+}
+
+interface Match { cf: CompiledFact; exact: boolean; pairs: Array<[number, number]>; ref: Word[]; score: number }
+
+function bestReference(ctx: DocContext, d: readonly Word[]): Match | undefined {
+  const counts = new Map<CompiledFact, number>();
+  const stems = new Set(tokenize(d.map((x) => x.w).join(' ')).map((t) => t.stem));
+  for (const s of stems) for (const cf of ctx.terms.quoteWords.get(s) ?? []) counts.set(cf, (counts.get(cf) ?? 0) + 1);
+  let best: Match | undefined;
+  for (const [cf, shared] of counts) {
+    if (shared < Math.min(2, stems.size) || shared < stems.size * 0.5) continue;
+    const ref = words(cf.fact.quote!.text);
+    if (isContiguous(d, ref)) return { cf, exact: true, pairs: [], ref, score: 1 };
+    const pairs = align(d, ref);
+    const score = pairs.length / d.length;
+    if (!best || score > best.score) best = { cf, exact: false, pairs, ref, score };
+  }
+  return best;
+}
+
+/** Differences between a draft quote and the aligned reference words, as a phrase. */
+function describeDiff(d: readonly Word[], r: readonly Word[], pairs: ReadonlyArray<[number, number]>, dText: string, rText: string): string {
+  const parts: string[] = [];
+  const anchors: Array<[number, number]> = [[-1, pairs.length ? pairs[0][1] - Math.min(pairs[0][0], pairs[0][1]) - 1 : -1], ...pairs, [d.length, pairs.length ? pairs[pairs.length - 1][1] + (d.length - pairs[pairs.length - 1][0]) : r.length]];
+  for (let k = 0; k + 1 < anchors.length && parts.length < 3; k++) {
+    const [di, ri] = anchors[k], [dj, rj] = anchors[k + 1];
+    const dSeg = dj - di > 1 ? dText.slice(d[di + 1].start, d[dj - 1].end) : '';
+    const rSeg = rj - ri > 1 && ri + 1 < r.length ? rText.slice(r[Math.max(0, ri + 1)].start, r[Math.min(r.length - 1, rj - 1)].end) : '';
+    if (dSeg && rSeg) parts.push(`the reference has “${rSeg}” where the draft has “${dSeg}”`);
+    else if (dSeg) parts.push(`the draft adds “${dSeg}”`);
+    else if (rSeg && k > 0 && k + 1 < anchors.length - 1) parts.push(`the draft leaves out “${rSeg}”`);
+  }
+  return parts.join('; ');
+}
+
+/** Entity the speaker phrase names, if any. */
+function speakerEntity(ctx: DocContext, text: string): Entity | undefined {
+  return ctx.terms.entityMentions(tokenize(text)).find((m) => m.entity.kind === 'person' || m.entity.kind === 'anonymous-source')?.entity;
+}
+
+export function judgeQuote(ctx: DocContext, block: ProseBlock, q: QuoteMention, lastSpeaker: Entity | undefined, sentenceEnd: number): Finding | undefined {
+  const d = words(q.text);
+  if (d.length === 0) return undefined;
+  const doc = (i: number) => block.offsets[i];
+  const docEndOf = (i: number) => block.offsets[i - 1] + 1;
+  const start = doc(q.start), end = docEndOf(q.end);
+  const match = bestReference(ctx, d);
+  const base = { claimKind: 'quote' as const, start, end, text: '' };
+  if (!match || (!match.exact && (d.length < 3 || match.score < 0.6))) {
+    return { ...base, verdict: 'unverified', message: 'No quote in the reference datasets matches these words.', fixes: [] };
+  }
+  const cf = match.cf, quote = cf.fact.quote!;
+  const speaker = ctx.index.entity(quote.speaker);
+  const speakerName = speaker?.name ?? quote.speaker;
+  const ref = summarize(cf);
+  ref.speaker = speakerName;
+  const finding = { ...base, factId: cf.fact.id, reference: ref };
+
+  if (!match.exact) {
+    const pairs = match.pairs;
+    const firstR = pairs[0][1] - Math.min(pairs[0][0], pairs[0][1]);
+    const lastPair = pairs[pairs.length - 1];
+    const lastR = Math.min(match.ref.length - 1, lastPair[1] + (d.length - 1 - lastPair[0]));
+    const rText = quote.text;
+    const window = rText.slice(match.ref[firstR].start, match.ref[lastR].end);
+    const trailing = /[\s,.;:!?]*$/.exec(q.text)?.[0] ?? '';
+    const windowTrail = /[,.;:!?]*$/.exec(rText.slice(match.ref[lastR].end))?.[0] ?? '';
+    const newText = typographic(ctx, window + (trailing.trim() ? (windowTrail && trailing.trim() !== ',' ? windowTrail : trailing) : ''));
+    const diff = describeDiff(d, match.ref, pairs, q.text, rText);
+    return {
+      ...finding, verdict: 'misquoted',
+      message: `Differs from the quote of ${speakerName}: ${diff || 'the wording differs'}. Reference: “${quote.text}” (${cf.fact.attribution}; as of ${asOfText(cf)}).`,
+      fixes: [
+        fix('Restore the exact quote', 'quote', [{ start, end, newText }], true),
+        fix('Restore the exact quote and cite the source', 'citation', [{ start, end, newText }, ...citationEdits(ctx, cf, sentenceEnd)]),
+      ],
+    };
+  }
+
+  // The words are right: is the speaker?
+  const sp = q.speaker;
+  if (sp) {
+    const named = sp.pronoun ? lastSpeaker : speakerEntity(ctx, sp.text);
+    const properName = !sp.pronoun && /\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(sp.text);
+    const wrong = named ? named.id !== quote.speaker : properName;
+    if (wrong && !(sp.pronoun && !named)) {
+      const spStart = doc(sp.start), spEnd = docEndOf(sp.end);
+      const atStart = block.text.slice(0, sp.start).trim() === '' || /[.!?]\s*$/.test(block.text.slice(0, sp.start));
+      const replacement = sp.pronoun ? speakerName : atStart ? capitalize(speakerName) : speakerName;
+      return {
+        ...finding, verdict: 'misattributed',
+        message: `The reference attributes these words to ${speakerName}, not ${named?.name ?? sp.text} (${cf.fact.attribution}; as of ${asOfText(cf)}).`,
+        fixes: [
+          fix(`Credit ${speakerName}`, 'speaker', [{ start: spStart, end: spEnd, newText: replacement }], true),
+          fix(`Credit ${speakerName} and cite the source`, 'citation', [{ start: spStart, end: spEnd, newText: replacement }, ...citationEdits(ctx, cf, sentenceEnd)]),
+        ],
+      };
+    }
+  }
+  return {
+    ...finding, verdict: 'supported',
+    message: `Matches the reference quote of ${speakerName} (${cf.fact.attribution}; as of ${asOfText(cf)}).`,
+    fixes: [fix(`Cite the source (${cf.fact.id})`, 'citation', citationEdits(ctx, cf, sentenceEnd))],
+  };
+}

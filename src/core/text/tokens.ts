@@ -1,0 +1,79 @@
+/**
+ * Word tokens with their offsets, and the light stemming that lets dataset terms match inflected
+ * draft wording ("transfer" ~ "transferred", "escape" ~ "escaped", "Iraqi" ~ "Iraqis").
+ */
+
+export interface Token {
+  /** Stemmed, lower-cased form used for matching. */
+  stem: string;
+  /** Lower-cased surface form. */
+  lower: string;
+  start: number;
+  end: number;
+}
+
+// Letters/digits runs, with inner apostrophes ("It's") kept; initialisms like "U.S." as one token.
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+const IRREGULAR: Record<string, string> = {
+  flown: 'fly', flew: 'fly', flies: 'fly', taken: 'take', took: 'take', brought: 'bring', sent: 'send',
+  held: 'hold', began: 'begin', begun: 'begin', fled: 'flee', broke: 'break', broken: 'break',
+  told: 'tell', said: 'say', says: 'say', men: 'man', people: 'person', got: 'get', gone: 'go', went: 'go',
+  fell: 'fall', fallen: 'fall', put: 'put', sought: 'seek', children: 'child', women: 'woman',
+  'u.s.': 'us', us: 'us', 'u.k.': 'uk', 'u.n.': 'un', is: 'is', was: 'was', has: 'has', its: 'its',
+};
+
+/** Possessive and contraction endings are dropped: "Iraq's" -> "iraq". */
+function dropPossessive(w: string): string {
+  return w.replace(/['’]s$/u, '').replace(/s['’]$/u, 's');
+}
+
+/** A deliberately small English stemmer: consistent, not linguistically perfect. */
+export function stem(word: string): string {
+  let w = dropPossessive(word.toLowerCase());
+  const irregular = IRREGULAR[w];
+  if (irregular) return irregular;
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('ied') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (/(?:ss|us|is)$/.test(w)) { /* keep: "process", "status", "crisis" */ }
+  else if (/(?:ches|shes|xes|zes|sses)$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s')) w = w.slice(0, -1);
+  // "transferr" -> "transfer", "stopp" -> "stop"
+  if (/([bdfgklmnprt])\1$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  return w;
+}
+
+/** Tokenizes `text` (offsets relative to `text`). */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    const lower = m[0].toLowerCase();
+    out.push({ lower, stem: stem(lower), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Stems of a dataset term, for matching against token stems. */
+export function termStems(term: string): string[] {
+  return tokenize(term).map((t) => t.stem);
+}
+
+/** Index of the first occurrence of `needle` (stems) in `hay` from `from`, or -1. */
+export function findStems(hay: readonly Token[], needle: readonly string[], from = 0, to = hay.length): number {
+  if (needle.length === 0) return -1;
+  outer: for (let i = from; i + needle.length <= to; i++) {
+    for (let k = 0; k < needle.length; k++) if (hay[i + k].stem !== needle[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** Typographic normalisation for comparisons: curly quotes/apostrophes to straight, dashes to hyphen. */
+export function normalizePunctuation(s: string): string {
+  return s.replace(/[‘’ʼ′]/g, "'").replace(/[“”„″]/g, '"').replace(/[‐‑‒–—―]/g, '-').replace(/[\u00a0\u2009\u202f]/g, ' ');
+}
