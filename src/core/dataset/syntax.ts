@@ -61,7 +61,7 @@ function describe(text: string, error: ParseError): SyntaxProblem {
     case 'ColonExpected':
       return problem('expected ":" after the property name');
     case 'CommaExpected':
-      return problem('expected a comma: items of an object or array are separated by ","');
+      return problem(`expected a comma, found ${excerpt(text, error)}: items of an object or array are separated by ","`);
     case 'CloseBraceExpected':
       return problem(eof ? 'unexpected end of file: an object is not closed with "}"' : 'expected "}" or "," after the property');
     case 'CloseBracketExpected':

@@ -16,7 +16,10 @@ const COUNTRY_RE = new RegExp(`\\b(${[...COUNTRY_BY_WORD.keys()].filter((w) => w
 
 export function judgePlaces(ctx: DocContext, s: Sentence): Finding[] {
   const out: Finding[] = [];
+  // "Iraq's foreign ministry" names an organisation, not a place.
+  const orgs = ctx.terms.entityMentions(s.tokens).filter((m) => m.entity.kind !== 'place').map((m) => [s.tokens[m.start].start, s.tokens[m.end - 1].end]);
   for (const m of s.text.matchAll(COUNTRY_RE)) {
+    if (orgs.some(([a, b]) => m.index >= a && m.index < b)) continue;
     const word = m[1];
     if (!/^\p{Lu}/u.test(word)) continue;
     const country = COUNTRY_BY_WORD.get(word.toLowerCase().replace(/\s+/g, ' '));

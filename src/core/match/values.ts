@@ -39,7 +39,8 @@ export function referenceInterval(v: FactValue | undefined): [number, number] | 
 }
 
 export function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
-  const eps = 1e-9 * Math.max(1, Math.abs(a[1]), Math.abs(b[1]));
+  const finite = [a[0], a[1], b[0], b[1]].filter(Number.isFinite).map(Math.abs);
+  const eps = 1e-9 * Math.max(1, ...finite);
   return a[0] <= b[1] + eps && b[0] <= a[1] + eps;
 }
 
