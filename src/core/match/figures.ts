@@ -23,31 +23,47 @@ const PARTITIVE = new Set(['those', 'them', 'these', 'which', 'whom']);
 
 interface NounInfo { from: number; to: number; partitive: boolean }
 
-/** Token range of what a figure counts: "7,000 [Islamic State prisoners]", "dozens of [foreign fighters]". */
+/** Token range of what a figure counts: "7,000 [Islamic State prisoners]", "dozens of [foreign fighters]".
+ *  `partitive` marks "130 of those moved" / "300 of the detainees": the subset is named elsewhere. */
 function nounAfter(s: Sentence, figEnd: number): NounInfo {
   let i = 0;
   while (i < s.tokens.length && s.tokens[i].start < figEnd) i++;
   // Only if the noun follows directly (no punctuation in between other than spaces/hyphens).
   if (i < s.tokens.length && /[^\s\-–]/.test(s.text.slice(figEnd, s.tokens[i].start))) return { from: i, to: i, partitive: false };
+  let partitive = false;
   if (s.tokens[i]?.lower === 'of') {
     const next = s.tokens[i + 1]?.lower;
     if (next && PARTITIVE.has(next)) return { from: i, to: i, partitive: true };
-    i += next === 'the' ? 2 : 1;
+    partitive = next === 'the';
+    i += partitive ? 2 : 1;
   }
   const from = i;
   while (i < s.tokens.length && i - from < 5 && !NOUN_STOP.has(s.tokens[i].lower) && !/[,.;:!?()]/.test(s.text.slice(s.tokens[i - 1]?.end ?? s.tokens[i].start, s.tokens[i].start))) i++;
-  return { from, to: i, partitive: false };
+  return { from, to: i, partitive };
 }
 
 const NUMERIC_KINDS = new Set(['quantity', 'source-count']);
 
-/** Figures already claimed as nouns of other figures in the same clause ("130 Iraqis and 400 foreigners"). */
-function countsScore(s: Sentence, cf: CompiledFact, noun: NounInfo, clause: [number, number], figures: readonly Figure[], self: Figure): number | undefined {
-  if (noun.to > noun.from) {
-    const n = TermIndex.longestMatch(s.tokens, cf.counts, noun.from, noun.to);
-    return n > 0 ? n : undefined; // it counts something else ("7,000 laptops")
+/** Longest counts term of `cf` in tokens [t0, t1) that avoids the `owned` token indexes. */
+function freeMatch(tokens: readonly { stem: string }[], terms: readonly string[][], t0: number, t1: number, owned: ReadonlySet<number>): number {
+  let best = 0;
+  for (const t of terms) {
+    if (t.length <= best) continue;
+    for (let i = t0; i + t.length <= t1; i++) {
+      let ok = true;
+      for (let k = 0; k < t.length; k++) if (owned.has(i + k) || tokens[i + k].stem !== t[k]) { ok = false; break; }
+      if (ok) { best = t.length; break; }
+    }
   }
-  // No noun of its own: a counts word elsewhere in the clause that no other figure owns.
+  return best;
+}
+
+/** How well a figure's counted thing fits a fact's `counts`: undefined when it counts something else. */
+function countsScore(s: Sentence, cf: CompiledFact, noun: NounInfo, clause: [number, number], figures: readonly Figure[], self: Figure): number | undefined {
+  const own = noun.to > noun.from ? TermIndex.longestMatch(s.tokens, cf.counts, noun.from, noun.to) : 0;
+  if (noun.to > noun.from && !noun.partitive) return own > 0 ? own : undefined; // "7,000 laptops" counts laptops
+  // No noun of its own, or a partitive: a counts word elsewhere in the clause that no other figure
+  // owns ("130 of those moved were Iraqi citizens"), or in the table labels of the cell.
   const [t0, t1] = tokenRange(s, clause[0], clause[1]);
   const owned = new Set<number>();
   for (const f of figures) {
@@ -55,15 +71,11 @@ function countsScore(s: Sentence, cf: CompiledFact, noun: NounInfo, clause: [num
     const n = nounAfter(s, f.end);
     for (let k = n.from; k < n.to; k++) owned.add(k);
   }
-  let best = 0;
-  for (const t of cf.counts) {
-    for (let i = t0; i + t.length <= t1; i++) {
-      let ok = true;
-      for (let k = 0; k < t.length; k++) if (owned.has(i + k) || s.tokens[i + k].stem !== t[k]) { ok = false; break; }
-      if (ok) { best = Math.max(best, t.length); break; }
-    }
-  }
-  if (best > 0) return best;
+  for (let k = noun.from; k < noun.to; k++) owned.add(k);
+  const elsewhere = Math.max(freeMatch(s.tokens, cf.counts, t0, t1, owned), TermIndex.longestMatch(s.contextTokens, cf.counts));
+  // The subset's own description outranks the whole it is taken from.
+  if (elsewhere > 0) return elsewhere + 1;
+  if (own > 0) return own;
   return cf.fact.counts?.implicit || !cf.fact.counts ? 0 : undefined;
 }
 
