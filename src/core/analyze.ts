@@ -20,7 +20,7 @@ export interface Sentence {
   previous?: Sentence;
 }
 
-const CLAUSE_BREAK = /;|\s[—–]\s|—|\b(?:but|however|whereas|while|although|though|yet|even as)\b/gi;
+const CLAUSE_BREAK = /;|\s[—–]\s|—|\b(?:but|however|whereas|while|although|though|yet|even as)\b|,\s+(?=(?:after|before|following|when|as|because|prompting|citing)\b)/gi;
 
 /** Splits a block into sentences. */
 export function analyzeBlock(block: ProseBlock): Sentence[] {

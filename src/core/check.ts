@@ -62,7 +62,9 @@ export function checkDocument(text: string, index: FactIndex, options: CheckOpti
       for (const q of quotes) {
         if (q.start >= sStart && q.start < sEnd) {
           const endSentence = sentences.find((x) => q.end > x.base && q.end <= x.base + x.text.length) ?? s;
-          const f = judgeQuote(ctx, block, q, lastSpeaker, sentenceEndOffset(endSentence));
+          // "he said" refers to the last person named before the quote, in this sentence or earlier.
+          const named = ctx.terms.entityMentions(s.tokens).filter((m) => (m.entity.kind === 'person' || m.entity.kind === 'anonymous-source') && s.tokens[m.start].start < q.start - sStart);
+          const f = judgeQuote(ctx, block, q, named.pop()?.entity ?? lastSpeaker, sentenceEndOffset(endSentence));
           if (f) blockFindings.push(f);
         }
       }

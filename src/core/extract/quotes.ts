@@ -35,16 +35,23 @@ export function extractQuotes(text: string): QuoteMention[] {
 }
 
 function findSpeaker(text: string, open: number, close: number): QuoteMention['speaker'] {
-  const after = text.slice(close, close + 120);
-  let m = AFTER_INVERTED.exec(after);
-  if (m && !/^(?:he|she|they|that|this|it)$/i.test(m[1].trim())) return phrase(text, close + m.index + m[0].lastIndexOf(m[1]), m[1]);
-  m = AFTER_NORMAL.exec(after);
-  if (m && !/[“”"]/.test(m[1])) return phrase(text, close + m.index + m[0].indexOf(m[1]), m[1]);
-  const beforeStart = Math.max(0, open - 160);
-  const before = text.slice(beforeStart, open);
-  m = BEFORE.exec(before);
-  if (m) return phrase(text, beforeStart + m.index, m[1]);
-  return undefined;
+  const fromAfter = () => {
+    const after = text.slice(close, close + 120);
+    let m = AFTER_INVERTED.exec(after);
+    if (m && !/^(?:he|she|they|that|this|it)$/i.test(m[1].trim())) return phrase(text, close + m.index + m[0].lastIndexOf(m[1]), m[1]);
+    m = AFTER_NORMAL.exec(after);
+    if (m && !/[“”"]/.test(m[1])) return phrase(text, close + m.index + m[0].indexOf(m[1]), m[1]);
+    return undefined;
+  };
+  const fromBefore = () => {
+    const beforeStart = Math.max(0, open - 160);
+    const m = BEFORE.exec(text.slice(beforeStart, open));
+    return m ? phrase(text, beforeStart + m.index, m[1]) : undefined;
+  };
+  // A quote that ends its sentence (“… implications.”) has its speaker before it; one that ends
+  // with a comma (“…,” X said) has it after.
+  const endsSentence = /[.!?]\s*$/.test(text.slice(open + 1, close - 1)) && /^\s*(?:$|\p{Lu})/u.test(text.slice(close));
+  return endsSentence ? fromBefore() ?? fromAfter() : fromAfter() ?? fromBefore();
 }
 
 function phrase(text: string, start: number, raw: string): NonNullable<QuoteMention['speaker']> {

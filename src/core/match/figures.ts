@@ -196,7 +196,10 @@ function judgeNumeric(ctx: DocContext, s: Sentence, claim: NumericClaim, scored:
 
   // Who the draft credits, judged against each alternative.
   let fits: Map<CompiledFact, 'match' | 'mismatch' | 'unknown'> | undefined;
-  if (attribution && !(attribution.start <= claim.start && claim.end <= attribution.end)) {
+  // Who is credited matters for figures the reference attributes to someone, not for the framing
+  // (durations, the outlet's own reporting).
+  const attributable = claim.kind !== 'duration' && facts.some((cf) => cf.fact.sources.some((src) => src.kind !== 'reporting'));
+  if (attribution && attributable && !(attribution.start <= claim.start && claim.end <= attribution.end)) {
     const [a0, a1] = tokenRange(s, attribution.start, attribution.end);
     const phrase = s.tokens.slice(a0, a1);
     fits = new Map(facts.map((cf) => [cf, attributionFit(ctx, phrase, cf.fact)]));

@@ -36,6 +36,7 @@ export function judgePlaces(ctx: DocContext, s: Sentence): Finding[] {
     const start = docStart(s, m.index), end = docEnd(s, m.index + word.length);
     const base = { claimKind: 'place' as const, start, end, text: '', factId: cf.fact.id, reference: summarize(cf) };
     if (names.includes(word.toLowerCase()) || names.includes(country.toLowerCase())) {
+      if (isAdjective) continue; // "a Syrian facility" says where a thing is, not where the event was
       out.push({ ...base, verdict: 'supported', message: `Matches the reference: ${cf.fact.statement} (${cf.fact.attribution}; as of ${asOfText(cf)}).`, fixes: [] });
       continue;
     }
