@@ -32,6 +32,12 @@ export function valueWithNoun(f: Fact): string {
   return f.counts ? `${v} ${f.counts.noun}` : v;
 }
 
+/** "Reuters, January 30, 2026" for the fact's source document, or its dataset title. */
+export function sourceText(ctx: DocContext, cf: CompiledFact): string {
+  const doc = cf.fact.document ? ctx.index.document(cf.fact.document) : undefined;
+  return doc ? `${doc.outlet}, ${formatLongDate(doc.published)}` : `${cf.indexed.origin.title}, as of ${formatLongDate(cf.indexed.asOf)}`;
+}
+
 /** The summary that findings carry for messages, hovers and the CLI. */
 export function summarize(cf: CompiledFact): ReferenceSummary {
   const f = cf.fact;

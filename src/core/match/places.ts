@@ -26,7 +26,7 @@ export function judgePlaces(ctx: DocContext, s: Sentence): Finding[] {
     if (!country) continue;
     const before = s.text.slice(Math.max(0, m.index - 12), m.index);
     const isAdjective = word.toLowerCase() !== country.toLowerCase();
-    const inSlot = /\b(?:in|to|into|from|inside|within|across)\s+$/i.test(before) || !!m[2] || isAdjective;
+    const inSlot = /\b(?:in|to|into|from|inside|within|across)\s+(?:the\s+)?$/i.test(before) || !!m[2] || isAdjective;
     if (!inSlot) continue;
     const bound = bindAt(ctx, s, m.index, (cf) => cf.fact.kind === 'place' && cf.fact.value?.type === 'place').sort((a, b) => b.eventScore - a.eventScore)[0];
     if (!bound || bound.cf.fact.value?.type !== 'place') continue;

@@ -8,7 +8,7 @@ import type { Entity } from '../dataset/schema';
 import type { Finding } from '../types';
 import type { QuoteMention } from '../extract/quotes';
 import { tokenize, normalizePunctuation, type Token } from '../text/tokens';
-import { asOfText, capitalize, summarize, typographic, type DocContext } from './context';
+import { capitalize, sourceText, summarize, typographic, type DocContext } from './context';
 import { citationEdits, fix } from '../fixes';
 import type { CompiledFact } from './term-index';
 
@@ -109,7 +109,7 @@ export function judgeQuote(ctx: DocContext, block: ProseBlock, q: QuoteMention, 
     const diff = describeDiff(d, match.ref, pairs, q.text, rText);
     return {
       ...finding, verdict: 'misquoted',
-      message: `Differs from the quote of ${speakerName}: ${diff || 'the wording differs'}. Reference: “${quote.text}” (${cf.fact.attribution}; as of ${asOfText(cf)}).`,
+      message: `Differs from the quote of ${speakerName}: ${diff || 'the wording differs'}. Reference: “${quote.text}” (${speakerName}; ${sourceText(ctx, cf)}).`,
       fixes: [
         fix('Restore the exact quote', 'quote', [{ start, end, newText }], true),
         fix('Restore the exact quote and cite the source', 'citation', [{ start, end, newText }, ...citationEdits(ctx, cf, sentenceEnd)]),
@@ -129,7 +129,7 @@ export function judgeQuote(ctx: DocContext, block: ProseBlock, q: QuoteMention, 
       const replacement = sp.pronoun ? speakerName : atStart ? capitalize(speakerName) : speakerName;
       return {
         ...finding, verdict: 'misattributed',
-        message: `The reference attributes these words to ${speakerName}, not ${named?.name ?? sp.text} (${cf.fact.attribution}; as of ${asOfText(cf)}).`,
+        message: `The reference attributes these words to ${speakerName}, not ${named?.name ?? sp.text} (${sourceText(ctx, cf)}).`,
         fixes: [
           fix(`Credit ${speakerName}`, 'speaker', [{ start: spStart, end: spEnd, newText: replacement }], true),
           fix(`Credit ${speakerName} and cite the source`, 'citation', [{ start: spStart, end: spEnd, newText: replacement }, ...citationEdits(ctx, cf, sentenceEnd)]),
@@ -139,7 +139,7 @@ export function judgeQuote(ctx: DocContext, block: ProseBlock, q: QuoteMention, 
   }
   return {
     ...finding, verdict: 'supported',
-    message: `Matches the reference quote of ${speakerName} (${cf.fact.attribution}; as of ${asOfText(cf)}).`,
+    message: `Matches the reference quote of ${speakerName} (${sourceText(ctx, cf)}).`,
     fixes: [fix(`Cite the source (${cf.fact.id})`, 'citation', citationEdits(ctx, cf, sentenceEnd))],
   };
 }

@@ -41,7 +41,8 @@ export function referenceInterval(v: FactValue | undefined): [number, number] | 
 export function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
   const finite = [a[0], a[1], b[0], b[1]].filter(Number.isFinite).map(Math.abs);
   const eps = 1e-9 * Math.max(1, ...finite);
-  return a[0] <= b[1] + eps && b[0] <= a[1] + eps;
+  // Strict: intervals that only touch ("6" is [5.5, 6.5], "7" is [6.5, 7.5]) do not overlap.
+  return a[0] < b[1] - eps && b[0] < a[1] - eps;
 }
 
 const HEDGE_FAMILY: Record<Bound, HedgeClass[]> = {
