@@ -107,6 +107,10 @@ class DatasetParser {
   /** Offsets of syntax errors (other than comments and trailing commas) and duplicate keys:
    *  an element containing one is not used. Sorted. */
   private poison: number[] = [];
+  /** Syntax errors other than comments and trailing commas: the parser's recovery may have
+   *  changed the top level (a key skipped, a member taken out of its object), so only syntax errors
+   *  and problems inside elements without one are reported. */
+  private mangled = false;
   /** The whole value, when the text is valid JSON. */
   private value: Record<string, unknown> | undefined;
 
@@ -146,6 +150,7 @@ class DatasetParser {
       sink.add(() => locator.at(d.keySpan), formatPath(path),
         `${d.objectPath.length ? `${formatPath(d.objectPath)}: ` : ''}the key ${JSON.stringify(d.key)} is given twice (JSON keeps only the last)`);
     }
+    this.mangled = syntax.some((p) => !p.benign);
     this.poison = [...syntax.filter((s) => !s.benign).map((s) => s.offset), ...this.outline.duplicateKeys.filter((d) => d.objectPath.length > 0).map((d) => d.keySpan.offset)]
       .sort((a, b) => a - b);
 
@@ -185,20 +190,19 @@ class DatasetParser {
   }
 
   private readMember(m: OutlineMember): Read {
-    if (this.value) return this.value[m.key];
-    return m.value ? this.readSpan(m.value) : BROKEN;
+    if (!m.value || this.isPoisoned(m.value)) return BROKEN;
+    return this.value ? this.value[m.key] : this.readSpan(m.value);
   }
 
   private readElement(m: OutlineMember, i: number): Read {
-    if (this.value) return (this.value[m.key] as unknown[])[i];
     const element = m.elements?.[i];
-    return element ? this.readSpan(element) : BROKEN;
+    if (!element || this.isPoisoned(element)) return BROKEN;
+    return this.value ? (this.value[m.key] as unknown[])[i] : this.readSpan(element);
   }
 
-  /** The value of part of a text with syntax errors: broken if one is inside it; else the part is
+  /** The value of part of a text with syntax errors, none of them inside the part: the part is
    *  JSON, or JSON but for comments and trailing commas. */
   private readSpan(span: Span): Read {
-    if (this.isPoisoned(span)) return BROKEN;
     const part = this.text.slice(span.offset, span.offset + span.length);
     try {
       return JSON.parse(part) as unknown;
@@ -228,15 +232,16 @@ class DatasetParser {
         else Object.defineProperty(shell, key, { value: v, enumerable: true, writable: true, configurable: true });
       }
     }
+    if (shell.version !== undefined && !Dataset.shape.version.safeParse(shell.version).success) {
+      // Another format version may mean something else: use nothing.
+      sink.add(() => this.locator.locate(['version']), 'version',
+        `version: unsupported dataset version ${JSON.stringify(shell.version)}: this extension reads version 1 ("version": 1)`);
+      return { file, dataset: undefined, problems: sink.done() };
+    }
     const top = Dataset.safeParse(shell, MARK_DEFAULTS);
-    if (!top.success) {
+    if (!top.success && !this.mangled) {
       const reports = reportIssues(Dataset, shell, top.error.issues, []).filter((r) => !broken.has(String(r.path[0])));
       const version = reports.find((r) => r.path[0] === 'version' && r.path.length === 1);
-      if (version && shell.version !== undefined) {
-        sink.add(() => this.locator.locate(['version']), 'version',
-          `version: unsupported dataset version ${JSON.stringify(shell.version)}: this extension reads version 1 ("version": 1)`);
-        return { file, dataset: undefined, problems: sink.done() };
-      }
       if (version) version.message = 'missing required field "version": add "version": 1';
       this.report(reports);
     }
@@ -302,6 +307,7 @@ class DatasetParser {
     const description = field('description') as string | undefined;
     if (description !== undefined) fallback.description = description;
     const m = members.get('metadata');
+    if (this.mangled) return fallback; // the syntax errors come first
     this.sink.add(() => (m ? this.locator.at(m.keySpan) : this.locator.locate([])), 'metadata',
       `${m && !broken.has('metadata') ? 'the metadata is invalid' : m ? 'the metadata cannot be read' : 'the metadata is missing'}, so the dataset's facts are used with title ${JSON.stringify(fallback.title)} and asOf ${fallback.asOf}`,
       'warning');

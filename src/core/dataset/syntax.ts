@@ -20,9 +20,11 @@ function previousSignificant(text: string, offset: number): number {
   return i;
 }
 
+/** The token at an error, quoted for a message: a string literal, a word or number, or one character. */
 function excerpt(text: string, span: Span): string {
-  const s = text.slice(span.offset, span.offset + Math.max(1, Math.min(span.length, 20)));
-  return JSON.stringify(s);
+  const rest = text.slice(span.offset, span.offset + 40);
+  const token = /^"[^"\r\n]*"?|^[^\s,:{}[\]"]+/.exec(rest)?.[0] || rest.slice(0, 1);
+  return JSON.stringify(token.length > 20 ? `${token.slice(0, 19)}…` : token);
 }
 
 function describe(text: string, error: ParseError): SyntaxProblem {
