@@ -39,9 +39,9 @@ export function sourceText(ctx: DocContext, cf: CompiledFact): string {
 }
 
 /** The summary that findings carry for messages, hovers and the CLI. */
-export function summarize(cf: CompiledFact): ReferenceSummary {
+export function summarize(cf: CompiledFact, index?: FactIndex): ReferenceSummary {
   const f = cf.fact;
-  const speaker = f.quote ? cf.indexed && speakerName(f, cf) : undefined;
+  const speaker = f.quote ? (index?.entity(f.quote.speaker)?.name ?? f.quote.speaker) : undefined;
   return {
     factId: f.id,
     statement: f.statement,
@@ -53,10 +53,6 @@ export function summarize(cf: CompiledFact): ReferenceSummary {
     sourceId: f.document,
     datasetId: cf.indexed.origin.file,
   };
-}
-
-function speakerName(f: Fact, _cf: CompiledFact): string | undefined {
-  return f.quote?.speaker;
 }
 
 /** Follows the writer's typography: straight apostrophes/quotes unless the draft uses curly ones. */
