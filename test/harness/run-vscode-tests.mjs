@@ -31,7 +31,7 @@ const timeoutMs = Number(process.env.VSCODE_TEST_TIMEOUT_MS ?? 300000);
 
 // The workbench's own start-up messages arrive through codeAutomationLog too; keep the test output
 // readable (VSCODE_TEST_VERBOSE=1 shows them).
-const WORKBENCH_CHATTER = /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Ignoring fetching additional builtin|Updating additional builtin|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\])/;
+const WORKBENCH_CHATTER = /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Ignoring fetching additional builtin|Updating additional builtin|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|No search provider registered for scheme)/;
 
 const t0 = Date.now();
 const log = (...a) => console.log(`[runner +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
