@@ -115,8 +115,9 @@ function collectText(source: string, node: Parents): { text: string; offsets: nu
       case 'text': {
         const s = n.position?.start.offset, e = n.position?.end.offset;
         if (s === undefined || e === undefined) return;
-        // Container markers on continuation lines ("> " in block quotes) become spaces.
-        const slice = source.slice(s, e).replace(/\n[ \t>]*/g, (m) => '\n' + ' '.repeat(m.length - 1));
+        // A soft line break is a space in prose (ICU would end a sentence at a newline); container
+        // markers on continuation lines ("> " in block quotes) are spaces too. Lengths are kept.
+        const slice = source.slice(s, e).replace(/\r?\n[ \t>]*|\r/g, (m) => ' '.repeat(m.length));
         text += slice;
         for (let i = s; i < e; i++) offsets.push(i);
         end = e;
@@ -130,7 +131,7 @@ function collectText(source: string, node: Parents): { text: string; offsets: nu
         n.children.forEach(visit);
         return;
       case 'break':
-        text += '\n'; offsets.push(n.position?.start.offset ?? end);
+        gap(n.position?.start.offset ?? end);
         return;
       default:
         // inlineCode, html, image, imageReference, footnoteReference: never prose

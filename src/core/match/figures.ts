@@ -58,6 +58,29 @@ function freeMatch(tokens: readonly { stem: string }[], terms: readonly string[]
   return best;
 }
 
+/** Nouns that say nothing about what is counted ("500 people"): binding on them needs more evidence. */
+const GENERIC_NOUNS = new Set(['people', 'person', 'men', 'man', 'women', 'member', 'individual', 'other', 'those', 'all', 'total'].map((w) => w.replace(/s$/, '')));
+/** Words that never make a figure about something else. */
+const NEUTRAL = new Set(['the', 'a', 'an', 'to', 'so', 'far', 'already', 'yet', 'in', 'into', 'by', 'from', 'of', 'on', 'at', 'total', 'now', 'date', 'have', 'has', 'had', 'been', 'be', 'were', 'was', 'are', 'is', 'just', 'only', 'some', 'about', 'around', 'roughly', 'nearly', 'almost', 'than', 'more', 'fewer', 'less', 'under', 'over', 'up', 'as', 'many', 'number', 'count', 'amount', 'figure', 'group', 'category', 'item', 'value', 'so-far', 'its', 'their', 'this', 'that', 'these', 'week', 'day', 'month', 'year', 'since', 'then', 'there', 'it', 'they', 'them', 'who', 'which', 'and', 'or', 'still', 'also', 'currently', 'initially', 'first', 'at', 'least', 'most', 'some', 'estimated', 'approximately', 'expected', 'within', 'days']);
+
+/** A figure bound on its event words alone must not sit among words the datasets never use
+ *  ("Transferred to reserves: 7,000", "moved 500 people to new housing"). */
+function amongOwnWords(ctx: DocContext, s: Sentence, fig: Figure, noun: NounInfo): boolean {
+  const vocab = ctx.terms.vocabulary;
+  const foreign = (t: { stem: string; lower: string }) => !vocab.has(t.stem) && !NEUTRAL.has(t.lower) && !/^\d/.test(t.lower);
+  if (s.contextTokens.some(foreign)) return false;
+  let i = 0;
+  while (i < s.tokens.length && s.tokens[i].end <= fig.hedgeStart) i++;
+  const before = s.tokens.slice(Math.max(0, i - 4), i);
+  const afterFrom = Math.max(noun.to, s.tokens.findIndex((t) => t.start >= fig.end));
+  const after: typeof s.tokens = [];
+  for (let k = afterFrom; k >= 0 && k < s.tokens.length && after.length < 6; k++) {
+    if (/[,.;:!?()]/.test(s.text.slice(s.tokens[k - 1]?.end ?? s.tokens[k].start, s.tokens[k].start)) && after.length) break;
+    after.push(s.tokens[k]);
+  }
+  return !before.some(foreign) && !after.some(foreign);
+}
+
 /** How well a figure's counted thing fits a fact's `counts`: undefined when it counts something else. */
 function countsScore(s: Sentence, cf: CompiledFact, noun: NounInfo, clause: [number, number], figures: readonly Figure[], self: Figure): number | undefined {
   const own = noun.to > noun.from ? TermIndex.longestMatch(s.tokens, cf.counts, noun.from, noun.to) : 0;
@@ -126,6 +149,8 @@ export function judgeFigure(ctx: DocContext, s: Sentence, fig: Figure, figures: 
   for (const b of bindAt(ctx, s, fig.start, (cf) => NUMERIC_KINDS.has(cf.fact.kind) && !!cf.fact.value && ['number', 'vague', 'range'].includes(cf.fact.value.type))) {
     const cs = countsScore(s, b.cf, noun, clause, figures, fig);
     if (cs === undefined) continue;
+    const generic = noun.to > noun.from && !noun.partitive && s.tokens.slice(noun.from, noun.to).every((t) => GENERIC_NOUNS.has(t.stem) || !b.cf.counts.some((c) => c.includes(t.stem)));
+    if ((cs === 0 || generic) && !amongOwnWords(ctx, s, fig, noun)) continue;
     scored.push({ b, score: cs * 3 + b.eventScore });
   }
   const claim: NumericClaim = {

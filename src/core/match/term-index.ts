@@ -32,6 +32,8 @@ export class TermIndex {
   readonly roles = new Map<string, CompiledFact[]>(); // entity id -> role facts
   /** Quote facts by the stems of their words, for finding the reference of a draft quote. */
   readonly quoteWords = new Map<string, Set<CompiledFact>>();
+  /** Every stem the datasets use (statements, terms, names, sources): what a draft about the story talks with. */
+  readonly vocabulary = new Set<string>();
 
   constructor(readonly index: FactIndex) {
     for (const indexed of index.facts) {
@@ -44,6 +46,10 @@ export class TermIndex {
         excludes: (f.event?.excludes ?? []).map(termStems).filter((s) => s.length),
       };
       this.compiled.set(f.id, cf);
+      for (const text of [f.statement, f.attribution, f.counts?.noun ?? '', f.event?.label ?? '', ...f.sources.flatMap((x) => [x.who, ...x.terms])]) {
+        for (const st of termStems(text)) this.vocabulary.add(st);
+      }
+      for (const list of [cf.counts, cf.event, cf.context, cf.excludes]) for (const t of list) for (const st of t) this.vocabulary.add(st);
       for (const [role, list] of [['counts', cf.counts], ['event', cf.event], ['context', cf.context], ['exclude', cf.excludes]] as const) {
         for (const stems of list) this.add(this.byFirst, stems[0], { cf, role, stems });
       }
@@ -68,6 +74,7 @@ export class TermIndex {
       }
     }
     for (const entity of index.entities) {
+      for (const text of [entity.name, entity.title ?? '', ...entity.aliases]) for (const st of termStems(text)) this.vocabulary.add(st);
       for (const alias of new Set([entity.name, ...entity.aliases])) {
         const stems = termStems(alias);
         if (stems.length) this.add(this.aliasByFirst, stems[0], { entity, stems, alias });
