@@ -88,7 +88,7 @@ export class FactCodeActionProvider implements vscode.CodeActionProvider {
         action.edit = toWorkspaceEdit(result, fix.edits);
         if (diagnostic) action.diagnostics = [diagnostic];
         // At most one preferred fix per claim, and only for a flagged one (auto-fix applies it).
-        if (fix.preferred && !preferredGiven && diagnostic) {
+        if (fix.preferred && !preferredGiven && FLAG_VERDICTS.has(finding.verdict)) {
           action.isPreferred = true;
           preferredGiven = true;
         }
@@ -102,10 +102,11 @@ export class FactCodeActionProvider implements vscode.CodeActionProvider {
         ?? result.findings.find((f) => !handled.has(f) && f.verdict === code && result.positions.range(f.start, f.end).intersection(diagnostic.range) !== undefined);
       if (finding) forFinding(finding, diagnostic);
     }
-    // Claims without a diagnostic (supported ones, hidden unverified ones) under the cursor: their
-    // fixes (a citation, typically) are still useful.
+    // Claims in the range that came without a diagnostic: supported ones and hidden unverified ones
+    // (a citation is still useful), and flagged ones whose diagnostic has not reached the editor yet
+    // (the check ran just now, after the last keystroke).
     for (const finding of result.findings) {
-      if (handled.has(finding) || FLAG_VERDICTS.has(finding.verdict)) continue;
+      if (handled.has(finding)) continue;
       const claim = result.positions.range(finding.start, finding.end);
       if (claim.intersection(range) !== undefined) forFinding(finding, undefined);
     }

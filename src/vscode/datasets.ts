@@ -183,9 +183,10 @@ export class DatasetService implements vscode.Disposable {
       problems.set(`${p.file}\u0000${p.offset}\u0000${p.path}\u0000${p.message}`, p);
     };
     for (const [scope, sources] of scopes) {
-      // The user's own datasets come first: where ids clash, theirs are kept and the clash reported.
+      // The bundled dataset comes first: where a user's id clashes with it, the clash is reported
+      // in the user's file, where they can see and fix it (the later duplicate is dropped).
       const parsed = sources.files.map((u) => files.get(u.toString())?.parsed).filter((p): p is ParsedDataset => p !== undefined);
-      if (sources.bundled) parsed.push(files.get(BUNDLED_DATASET_FILE)!.parsed);
+      if (sources.bundled) parsed.unshift(files.get(BUNDLED_DATASET_FILE)!.parsed);
       try {
         const merged = mergeDatasets(parsed);
         indexes.set(scope, merged.index);
@@ -274,7 +275,7 @@ export class DatasetService implements vscode.Disposable {
       const file = files.get(problem.file);
       if (!file || file.bundled) {
         // The bundled dataset is not the user's to fix: its problems go to the log only.
-        this.logger.warn(`${problem.file}:${problem.line + 1}:${problem.character + 1}: ${problem.path ? `${problem.path}: ` : ''}${problem.message}`);
+        this.logger.warn(`${problem.file}:${problem.line + 1}:${problem.character + 1}: ${problem.message}`);
         continue;
       }
       const lines = new LineIndex(file.text);
@@ -282,7 +283,7 @@ export class DatasetService implements vscode.Disposable {
       const end = problem.length > 0 ? lines.positionAt(problem.offset + problem.length) : start.translate(0, 1);
       const diagnostic = new vscode.Diagnostic(
         new vscode.Range(start, end.isBefore(start) ? start : end),
-        problem.path ? `${problem.path}: ${problem.message}` : problem.message,
+        problem.path && !problem.message.startsWith(problem.path) ? `${problem.path}: ${problem.message}` : problem.message,
         problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
       );
       diagnostic.source = DATASET_DIAGNOSTIC_SOURCE;

@@ -112,21 +112,26 @@ export function documentCitation(doc: SourceDocument): string {
   return `${doc.outlet}, “${doc.headline}”, ${formatDate(doc.published)}${doc.url ? `, ${doc.url}` : ''}`;
 }
 
-/** A footnote label from a source document id: short, stable, Markdown-safe. */
-export function footnoteLabel(doc: SourceDocument | undefined, factId: string): string {
-  return (doc?.id ?? factId).replace(/[^A-Za-z0-9_-]/g, '-');
+/** The footnote label the checker's citation fixes use for a fact. */
+export function footnoteLabel(factId: string): string {
+  return `fc-${factId}`.replace(/[^A-Za-z0-9_-]/g, '-');
+}
+
+/** "According to …" as a sentence, or "Attribution: as Reuters reported" when it is not one. */
+function attributionSentence(attribution: string): string {
+  return /^according to /i.test(attribution) ? attribution.charAt(0).toUpperCase() + attribution.slice(1) : `Attribution: ${attribution}`;
 }
 
 /**
- * A citation in the requested style, for copying: inline ("according to …, Reuters reported on
- * January 30, 2026"), footnote (`[^label]: Reuters, “…”, January 30, 2026`) or a Markdown link.
+ * A citation in the requested style, for copying: inline ("according to … (Reuters, January 30,
+ * 2026)"), a footnote definition worded like the checker's citation fix, or a Markdown link.
  */
 export function citationText(summary: ReferenceSummary, doc: SourceDocument | undefined, style: CitationStyle): string {
   switch (style) {
     case 'inline':
       return doc ? `${summary.attribution} (${doc.outlet}, ${formatDate(doc.published)})` : summary.attribution;
     case 'footnote':
-      return `[^${footnoteLabel(doc, summary.factId)}]: ${doc ? `${documentCitation(doc)}; ` : ''}${summary.attribution}.`;
+      return `[^${footnoteLabel(summary.factId)}]: ${doc ? `${documentCitation(doc)}. ` : ''}${attributionSentence(summary.attribution)}${summary.asOf ? `; as of ${formatDate(summary.asOf)}` : ''}.`;
     case 'link':
       if (doc?.url) return `[${doc.outlet}: ${doc.headline}](${doc.url})`;
       return doc ? documentCitation(doc) : summary.attribution;

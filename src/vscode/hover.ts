@@ -28,11 +28,15 @@ export function commandLink(command: string, args: unknown): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify([args]))}`;
 }
 
+/** Escapes what Markdown would read as syntax in dataset or draft text (readable, unlike
+ *  `appendText`, which also turns every space into `&nbsp;`). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').replace(/([\\`*_{}[\]<>#|~])/g, '\\$1');
+}
+
 function appendField(md: vscode.MarkdownString, name: string, text: string | undefined): void {
   if (!text) return;
-  md.appendMarkdown(`**${name}:** `);
-  md.appendText(text);
-  md.appendMarkdown('  \n');
+  md.appendMarkdown(`**${escapeMarkdown(name)}:** ${escapeMarkdown(text)}  \n`);
 }
 
 function appendReference(md: vscode.MarkdownString, reference: ReferenceSummary, index: FactIndex): void {
@@ -42,10 +46,8 @@ function appendReference(md: vscode.MarkdownString, reference: ReferenceSummary,
   appendField(md, 'As of', reference.asOf ? formatDate(reference.asOf) : undefined);
   const doc = reference.sourceId ? index.document(reference.sourceId) : undefined;
   if (doc) {
-    md.appendMarkdown('**Source:** ');
-    md.appendText(`${doc.outlet}, “${doc.headline}”, ${formatDate(doc.published)}`);
-    if (doc.url) md.appendMarkdown(` — [${doc.url.replace(/[[\]()]/g, '')}](${doc.url})`);
-    md.appendMarkdown('  \n');
+    const link = doc.url ? ` — [${escapeMarkdown(doc.url)}](${doc.url.replace(/[()\s]/g, encodeURIComponent)})` : '';
+    md.appendMarkdown(`**Source:** ${escapeMarkdown(`${doc.outlet}, “${doc.headline}”, ${formatDate(doc.published)}`)}${link}  \n`);
   }
 }
 
@@ -55,8 +57,7 @@ export function findingHover(finding: Finding, document: vscode.Uri, index: Fact
   md.isTrusted = { enabledCommands: HOVER_COMMANDS };
   const { icon, label } = VERDICT_LABELS[finding.verdict];
   md.appendMarkdown(`${icon} **${label}** — Fact Check\n\n`);
-  md.appendText(finding.message);
-  md.appendMarkdown('\n\n');
+  md.appendMarkdown(`${escapeMarkdown(finding.message)}\n\n`);
   if (finding.reference) appendReference(md, finding.reference, index);
   if (finding.confusedWith) {
     md.appendMarkdown('\n');

@@ -1,0 +1,111 @@
+/**
+ * Settings: declared once in package.json with the defaults the accessor uses, applied on change
+ * without a reload (severity, unverified claims, enable, size limit), invalid values falling back.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DEFAULT_SETTINGS } from '../../src/vscode/settings';
+import {
+  api, closeAll, codeOf, CONTRADICTED_LINE, EXTENSION_ID, joinLines, openUntitled, setSetting, until, waitForDiagnostics,
+} from './editor-helpers';
+
+/** `draftFactCheck.severity.contradicted` -> ['severity', 'contradicted'] in DEFAULT_SETTINGS. */
+function defaultOf(key: string): unknown {
+  return key.split('.').slice(1).reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], DEFAULT_SETTINGS);
+}
+
+describe('settings', () => {
+  before(async () => {
+    await api();
+  });
+  afterEach(closeAll);
+
+  it('package.json declares every setting the accessor reads, with the same defaults', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    const properties = (ext.packageJSON as { contributes: { configuration: { properties: Record<string, { default: unknown; description?: string; scope?: string }> } } })
+      .contributes.configuration.properties;
+    const declared = Object.keys(properties).sort();
+    const read: string[] = [];
+    const walk = (prefix: string, o: Record<string, unknown>): void => {
+      for (const [k, v] of Object.entries(o)) {
+        if (v && typeof v === 'object' && !Array.isArray(v)) walk(`${prefix}${k}.`, v as Record<string, unknown>);
+        else read.push(`draftFactCheck.${prefix}${k}`);
+      }
+    };
+    walk('', DEFAULT_SETTINGS as unknown as Record<string, unknown>);
+    assert.deepEqual(read.sort(), declared);
+    for (const key of declared) {
+      assert.deepEqual(properties[key].default, defaultOf(key), `default of ${key}`);
+      assert.ok(properties[key].description, `${key} has a description`);
+      assert.equal(properties[key].scope, 'resource', `${key} is resource-scoped`);
+    }
+  });
+
+  it('applies a severity change at once, without a reload', async () => {
+    const editor = await openUntitled(joinLines('# Draft', '', CONTRADICTED_LINE));
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri, (d) => d.length === 1 && d[0].severity === vscode.DiagnosticSeverity.Warning, 'a warning');
+    const restore = await setSetting('draftFactCheck', 'severity.contradicted', 'error');
+    try {
+      await waitForDiagnostics(uri, (d) => d.length === 1 && d[0].severity === vscode.DiagnosticSeverity.Error, 'an error after the change');
+    } finally {
+      await restore();
+    }
+    await waitForDiagnostics(uri, (d) => d.length === 1 && d[0].severity === vscode.DiagnosticSeverity.Warning, 'a warning again');
+  });
+
+  it('falls back to the default for an invalid value', async () => {
+    const editor = await openUntitled(joinLines('# Draft', '', CONTRADICTED_LINE));
+    const restore = await setSetting('draftFactCheck', 'severity.contradicted', 'loud');
+    try {
+      await waitForDiagnostics(editor.document.uri, (d) => d.length === 1 && d[0].severity === vscode.DiagnosticSeverity.Warning, 'the default severity');
+    } finally {
+      await restore();
+    }
+  });
+
+  it('shows unverified claims only when asked, as hints', async () => {
+    const editor = await openUntitled(joinLines('# Draft', '', 'The festival drew 45,000 visitors on Saturday.'));
+    const uri = editor.document.uri;
+    const restore = await setSetting('draftFactCheck', 'showUnverified', true);
+    try {
+      const [hint] = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'unverified'), 'an unverified hint');
+      assert.equal(hint.severity, vscode.DiagnosticSeverity.Hint);
+    } finally {
+      await restore();
+    }
+    await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'unverified'), 'unverified hidden again');
+  });
+
+  it('stops and restarts checking with draftFactCheck.enable', async () => {
+    const editor = await openUntitled(joinLines('# Draft', '', CONTRADICTED_LINE));
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri, (d) => d.length === 1, 'the figure flagged');
+    const restore = await setSetting('draftFactCheck', 'enable', false);
+    try {
+      await waitForDiagnostics(uri, (d) => d.length === 0, 'no diagnostics when disabled');
+    } finally {
+      await restore();
+    }
+    await waitForDiagnostics(uri, (d) => d.length === 1, 'flagged again');
+  });
+
+  it('says visibly when a long draft was only partly checked', async () => {
+    const extension = await api();
+    const restore = await setSetting('draftFactCheck', 'maxDocumentSize', 1000);
+    try {
+      const filler = Array.from({ length: 30 }, (_, i) => `Paragraph ${i + 1} of background with no figures in it at all.`);
+      const editor = await openUntitled(joinLines('# Long draft', '', ...filler, '', CONTRADICTED_LINE));
+      const [notice] = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'truncated'), 'the truncation notice');
+      assert.equal(notice.severity, vscode.DiagnosticSeverity.Warning);
+      assert.match(notice.message, /Only the first 1,000 of \d[\d,]* characters were checked/);
+      assert.equal(editor.document.offsetAt(notice.range.start), 1000, 'the notice sits at the cut');
+      // The claim after the cut is not judged.
+      assert.ok(!(await waitForDiagnostics(editor.document.uri, () => true, 'diagnostics')).some((x) => codeOf(x) === 'contradicted'));
+      await until('the status bar to say partial', () => /partial/.test(extension.status().text));
+    } finally {
+      await restore();
+    }
+  });
+});
