@@ -38,7 +38,7 @@ export function stem(word: string): string {
   else if (w.endsWith('ied') && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
-  else if (/(?:ss|us|is)$/.test(w)) { /* keep: "process", "status", "crisis" */ }
+  else if (/(?:ss|us|sis)$/.test(w)) { /* keep: "process", "status", "crisis" */ }
   else if (/(?:ches|shes|xes|zes|sses)$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('s')) w = w.slice(0, -1);
   // "transferr" -> "transfer", "stopp" -> "stop"
