@@ -51,11 +51,13 @@ export interface Outline {
 /** Objects with more keys than this switch from a linear key list to a Set. */
 const SMALL_OBJECT = 16;
 
+/** An open object or array. Frames are reused by depth: a large file opens a million objects. */
 interface Frame {
   isObject: boolean;
-  /** Objects: the current member's key. */
+  /** Objects: the current member's key and where it is. */
   key: string;
-  keySpan: Span;
+  keyOffset: number;
+  keyLength: number;
   /** Arrays: index of the current element; `count` values started so far. */
   index: number;
   count: number;
@@ -64,31 +66,41 @@ interface Frame {
 
 /** Receives the structure of a JSON text in order and records the outline. */
 class OutlineBuilder {
-  private readonly stack: Frame[] = [];
+  private readonly frames: Frame[] = [];
+  private depth = 0;
   private readonly outline: Outline = { root: undefined, members: [], duplicateKeys: [] };
   private member: OutlineMember | undefined;
   private elementStart = 0;
 
   /** A value (scalar or container) starts at `offset`. */
   begin(offset: number, kind: JsonKind): void {
-    const { stack } = this;
-    const depth = stack.length;
-    const top = stack[depth - 1];
+    const { frames, depth } = this;
+    const top = depth > 0 ? frames[depth - 1] : undefined;
     if (top && !top.isObject) top.index = top.count++;
     if (depth === 0) this.outline.root = { offset, length: 0, kind };
-    else if (depth === 1 && top.isObject) {
-      this.member = { key: top.key, keySpan: top.keySpan, value: { offset, length: 0, kind } };
+    else if (depth === 1 && top?.isObject) {
+      this.member = { key: top.key, keySpan: { offset: top.keyOffset, length: top.keyLength }, value: { offset, length: 0, kind } };
       if (kind === 'array') this.member.elements = [];
       this.outline.members.push(this.member);
-    } else if (depth === 2 && stack[0].isObject && !top.isObject) this.elementStart = offset;
+    } else if (depth === 2 && frames[0].isObject && !top?.isObject) this.elementStart = offset;
     if (kind === 'object' || kind === 'array') {
-      stack.push({ isObject: kind === 'object', key: '', keySpan: { offset, length: 0 }, index: -1, count: 0, keys: [] });
+      let frame = frames[depth];
+      if (!frame) frame = frames[depth] = { isObject: false, key: '', keyOffset: 0, keyLength: 0, index: -1, count: 0, keys: [] };
+      frame.isObject = kind === 'object';
+      frame.key = '';
+      frame.keyOffset = offset;
+      frame.keyLength = 0;
+      frame.index = -1;
+      frame.count = 0;
+      if (Array.isArray(frame.keys)) frame.keys.length = 0;
+      else frame.keys = [];
+      this.depth++;
     }
   }
 
   /** The innermost open container ends just before `end`. */
   endContainer(end: number): void {
-    this.stack.pop();
+    if (this.depth > 0) this.depth--;
     this.end(end);
   }
 
@@ -98,16 +110,21 @@ class OutlineBuilder {
     this.end(end);
   }
 
-  /** A property name of the innermost object. */
-  property(key: string, keySpan: Span): void {
-    const { stack } = this;
-    const top = stack[stack.length - 1];
+  /** A property name (its quoted text at `offset`, `length` long) of the innermost object. */
+  property(key: string, offset: number, length: number): void {
+    const { frames, depth } = this;
+    const top = depth > 0 ? frames[depth - 1] : undefined;
     if (!top?.isObject) return;
     if (this.seen(top, key)) {
-      this.outline.duplicateKeys.push({ objectPath: stack.slice(0, -1).map((f) => (f.isObject ? f.key : f.index)), key, keySpan });
+      this.outline.duplicateKeys.push({
+        objectPath: frames.slice(0, depth - 1).map((f) => (f.isObject ? f.key : f.index)),
+        key,
+        keySpan: { offset, length },
+      });
     }
     top.key = key;
-    top.keySpan = keySpan;
+    top.keyOffset = offset;
+    top.keyLength = length;
   }
 
   done(): Outline {
@@ -115,13 +132,12 @@ class OutlineBuilder {
   }
 
   private end(end: number): void {
-    const { stack, outline, member } = this;
-    const depth = stack.length;
+    const { frames, depth, outline, member } = this;
     if (depth === 0) {
       if (outline.root) outline.root.length = end - outline.root.offset;
-    } else if (depth === 1 && stack[0].isObject) {
+    } else if (depth === 1 && frames[0].isObject) {
       if (member?.value) member.value.length = end - member.value.offset;
-    } else if (depth === 2 && stack[0].isObject && !stack[1].isObject) {
+    } else if (depth === 2 && frames[0].isObject && !frames[1].isObject) {
       member?.elements?.push({ offset: this.elementStart, length: end - this.elementStart });
     }
   }
@@ -212,7 +228,7 @@ export function outlineValidJson(text: string): Outline {
         const end = stringEnd(text, i);
         if (expectKey) {
           const raw = text.slice(i + 1, end - 1);
-          builder.property(raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw, { offset: i, length: end - i });
+          builder.property(raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw, i, end - i);
           expectKey = false;
         } else builder.scalar(i, end, 'string');
         i = end;
@@ -252,7 +268,7 @@ export function outlineWithErrors(text: string): { outline: Outline; errors: Out
     // At a missing "}" or "]" the parser ends the container at whatever token it stopped on.
     onObjectEnd: (offset, length) => { step(); builder.endContainer(text[offset] === '}' ? offset + length : offset); },
     onArrayEnd: (offset, length) => { step(); builder.endContainer(text[offset] === ']' ? offset + length : offset); },
-    onObjectProperty: (key, offset, length) => { step(); builder.property(key, { offset, length }); },
+    onObjectProperty: (key, offset, length) => { step(); builder.property(key, offset, length); },
     onLiteralValue: (value: unknown, offset, length) => {
       step();
       builder.scalar(offset, offset + length, value === null ? 'null' : typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : 'string');

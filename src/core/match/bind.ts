@@ -30,11 +30,16 @@ function ctxHitsOf(ctx: DocContext, s: Sentence): Map<CompiledFact, TermHit[]> {
   return h;
 }
 
-/** Facts a claim at sentence-local offset `at` can be about, filtered by `accept`. */
+/** Facts a claim at sentence-local offset `at` can be about, filtered by `accept`. An excluding word
+ *  ("expected" for a transfer) rules a fact out only when it is nearer the claim than the fact's
+ *  own event words, so "moved about 500, a fraction of the 7,000 it had planned" binds each
+ *  figure to its own event. Nearer event words score higher. */
 export function bindAt(ctx: DocContext, s: Sentence, at: number, accept: (cf: CompiledFact) => boolean): Binding[] {
   const [c0, c1] = clauseAt(s, at);
   const [t0, t1] = tokenRange(s, c0, c1);
+  const [a0] = tokenRange(s, at, at + 1);
   const inClause = (h: TermHit) => h.start >= t0 && h.end <= t1;
+  const distance = (h: TermHit) => (h.end <= a0 ? a0 - h.end : Math.max(0, h.start - a0 - 1));
   const all = hitsOf(ctx, s);
   const labels = ctxHitsOf(ctx, s);
   const out: Binding[] = [];
@@ -44,16 +49,23 @@ export function bindAt(ctx: DocContext, s: Sentence, at: number, accept: (cf: Co
     seen.add(cf);
     const hs = all.get(cf) ?? [];
     const ls = labels.get(cf) ?? [];
-    if ([...hs.filter(inClause), ...ls].some((h) => h.role === 'exclude')) continue;
     if (cf.context.length && ![...hs, ...ls].some((h) => h.role === 'context')) continue;
-    const clauseEvents = [...hs.filter((h) => h.role === 'event' && inClause(h)), ...ls.filter((h) => h.role === 'event')];
+    const clauseEvents = hs.filter((h) => h.role === 'event' && inClause(h));
+    const labelEvents = ls.filter((h) => h.role === 'event');
+    const nearestEvent = Math.min(...clauseEvents.map(distance), labelEvents.length ? 0 : Infinity);
+    const excludeHits = hs.filter((h) => h.role === 'exclude' && inClause(h));
+    if (ls.some((h) => h.role === 'exclude') || excludeHits.some((x) => distance(x) <= nearestEvent)) continue;
+    // "expected to move as many as 7,000": an excluding word that governs an event verb before the claim.
+    if (clauseEvents.some((e) => e.end <= a0 && excludeHits.some((x) => x.end <= e.start && e.start - x.end <= 2))) continue;
     const sentenceEvents = hs.filter((h) => h.role === 'event' && !inClause(h));
-    let eventScore = clauseEvents.reduce((a, h) => a + h.length, 0);
+    let eventScore = [...clauseEvents, ...labelEvents].reduce((a, h) => a + h.length, 0);
     if (cf.event.length) {
       if (eventScore === 0) {
         // Only look across a clause boundary when that clause has no event of its own.
         if (!sentenceEvents.length) continue;
         eventScore = 0.5 * sentenceEvents.reduce((a, h) => a + h.length, 0);
+      } else {
+        eventScore += 2 / (1 + nearestEvent / 3);
       }
     }
     out.push({ cf, eventScore, hits: [...hs, ...ls] });

@@ -40,10 +40,10 @@ export class TermIndex {
       const f = indexed.fact;
       const cf: CompiledFact = {
         indexed, fact: f,
-        counts: (f.counts?.terms.length ? f.counts.terms : f.counts ? [f.counts.noun] : []).map(termStems).filter((s) => s.length),
-        event: (f.event?.terms ?? []).map(termStems).filter((s) => s.length),
-        context: (f.event?.context ?? []).map(termStems).filter((s) => s.length),
-        excludes: (f.event?.excludes ?? []).map(termStems).filter((s) => s.length),
+        counts: compileTerms(f.counts?.terms.length ? f.counts.terms : f.counts ? [f.counts.noun] : []),
+        event: compileTerms(f.event?.terms ?? []),
+        context: compileTerms(f.event?.context ?? []),
+        excludes: compileTerms(f.event?.excludes ?? []),
       };
       this.compiled.set(f.id, cf);
       for (const text of [f.statement, f.attribution, f.counts?.noun ?? '', f.event?.label ?? '', ...f.sources.flatMap((x) => [x.who, ...x.terms])]) {
@@ -130,6 +130,16 @@ export class TermIndex {
     }
     return best;
   }
+}
+
+/** Terms as stem sequences, without duplicates ("plan", "plans", "planned" are one term). */
+function compileTerms(terms: readonly string[]): string[][] {
+  const seen = new Map<string, string[]>();
+  for (const t of terms) {
+    const stems = termStems(t);
+    if (stems.length) seen.set(stems.join(' '), stems);
+  }
+  return [...seen.values()];
 }
 
 function matchesAt(tokens: readonly Token[], i: number, stems: readonly string[], to: number): boolean {
