@@ -130,7 +130,10 @@ runTable('attribution of figures', [
   { md: 'About 500 detainees have been transferred so far, Iraqi judicial officials said.', expect: [{ verdict: 'supported', span: '500' }] },
   { md: 'About 500 detainees have been transferred so far, according to Letta Tayler.', expect: [{ verdict: 'misattributed', span: '500', fix: ['judicial'] }] },
   { md: 'Iraq’s foreign ministry put the number transferred at fewer than 500.', expect: [{ verdict: 'supported', span: '500' }] },
-  { md: 'U.S. officials said about 500 detainees had been transferred so far.', expect: [{ verdict: 'supported', span: '500' }] },
+  { md: 'U.S. officials said about 500 detainees had been transferred so far.', expect: [{ verdict: 'misattributed', span: '500', fix: ['judicial'] }] },
+  { md: 'Fewer than 500 detainees have been transferred, Iraq’s interior ministry said.', expect: [{ verdict: 'misattributed', span: '500', fix: ['foreign ministry', 'judicial'] }] },
+  { md: 'About 500 detainees have been transferred so far, French diplomats said.', expect: [{ verdict: 'supported', span: '500' }] },
+  { md: 'About 500 detainees have been transferred so far, officials told reporters.', expect: [{ verdict: 'supported', span: '500' }] },
 ]);
 
 runTable('Markdown structure', [

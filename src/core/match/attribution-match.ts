@@ -7,6 +7,7 @@
 import type { Entity, Fact } from '../dataset/schema';
 import type { Token } from '../text/tokens';
 import { tokenize, stem } from '../text/tokens';
+import { COUNTRY_BY_WORD } from '../text/places';
 import type { DocContext } from './context';
 
 export type AttributionFit = 'match' | 'mismatch' | 'unknown';
@@ -55,5 +56,15 @@ export function attributionFit(ctx: DocContext, phraseTokens: readonly Token[], 
   const vocab = vocabulary(ctx, f);
   const content = phraseTokens.filter((t) => !FILLER.has(t.stem) && !/^\d+$/.test(t.stem));
   if (content.every((t) => vocab.has(t.stem))) return 'match';
+  // "U.S. officials", "Iraq's interior ministry": an institution named by a country or a portfolio
+  // the fact's official sources do not have is someone else. (Diplomats' countries are often not
+  // given, so a nationality of diplomats is never judged.)
+  const institution = phraseTokens.some((t) => INSTITUTION.has(t.stem));
+  const officialSources = f.sources.some((x) => x.kind === 'official' || x.kind === 'spokesperson' || x.kind === 'statement');
+  const identifying = content.filter((t) => !vocab.has(t.stem) && (COUNTRY_BY_WORD.has(t.lower.replace(/['’]s$/, '')) || t.lower === 'u.s.' || PORTFOLIO.has(t.stem)));
+  if (institution && officialSources && identifying.length) return 'mismatch';
   return 'unknown';
 }
+
+const INSTITUTION = new Set(['official', 'officials', 'authorities', 'authority', 'ministry', 'department', 'government', 'military', 'army', 'police', 'office', 'agency', 'court', 'embassy', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'command'].map(stem));
+const PORTFOLIO = new Set(['interior', 'defense', 'defence', 'justice', 'foreign', 'state', 'finance', 'health', 'intelligence', 'security', 'judicial', 'military', 'war'].map(stem));

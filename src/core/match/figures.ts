@@ -82,7 +82,7 @@ function amongOwnWords(ctx: DocContext, s: Sentence, fig: Figure, noun: NounInfo
 }
 
 /** How well a figure's counted thing fits a fact's `counts`: undefined when it counts something else. */
-function countsScore(s: Sentence, cf: CompiledFact, noun: NounInfo, clause: [number, number], figures: readonly Figure[], self: Figure): number | undefined {
+function countsScore(ctx: DocContext, s: Sentence, cf: CompiledFact, noun: NounInfo, clause: [number, number], figures: readonly Figure[], self: Figure): number | undefined {
   const own = noun.to > noun.from ? TermIndex.longestMatch(s.tokens, cf.counts, noun.from, noun.to) : 0;
   if (noun.to > noun.from && !noun.partitive) return own > 0 ? own : undefined; // "7,000 laptops" counts laptops
   // No noun of its own, or a partitive: a counts word elsewhere in the clause that no other figure
@@ -95,6 +95,8 @@ function countsScore(s: Sentence, cf: CompiledFact, noun: NounInfo, clause: [num
     for (let k = n.from; k < n.to; k++) owned.add(k);
   }
   for (let k = noun.from; k < noun.to; k++) owned.add(k);
+  // Words inside a name ("Iraq's foreign ministry") are not what a figure counts.
+  for (const m of ctx.terms.entityMentions(s.tokens, t0, t1)) for (let k = m.start; k < m.end; k++) owned.add(k);
   const elsewhere = Math.max(freeMatch(s.tokens, cf.counts, t0, t1, owned), TermIndex.longestMatch(s.contextTokens, cf.counts));
   // The subset's own description outranks the whole it is taken from.
   if (elsewhere > 0) return elsewhere + 1;
@@ -120,6 +122,9 @@ function otherTime(s: Sentence, clause: [number, number], cf: CompiledFact): str
   const text = s.text.slice(clause[0], clause[1]);
   const m = LATER_TIME.exec(text);
   if (m) return m[0];
+  // ", after 20 detainees were moved": a figure in a time clause marks a moment, not the total.
+  const lead = /^[\s,]*(after|before|when|once|until|as soon as)\b/i.exec(text);
+  if (lead && clause[0] > 0) return lead[1];
   const asOf = cf.indexed.asOf;
   for (const d of extractTimes(text).dates) {
     const year = d.year ?? Number(asOf.slice(0, 4));
@@ -147,7 +152,7 @@ export function judgeFigure(ctx: DocContext, s: Sentence, fig: Figure, figures: 
   const noun = nounAfter(s, fig.end);
   const scored: Array<{ b: Binding; score: number }> = [];
   for (const b of bindAt(ctx, s, fig.start, (cf) => NUMERIC_KINDS.has(cf.fact.kind) && !!cf.fact.value && ['number', 'vague', 'range'].includes(cf.fact.value.type))) {
-    const cs = countsScore(s, b.cf, noun, clause, figures, fig);
+    const cs = countsScore(ctx, s, b.cf, noun, clause, figures, fig);
     if (cs === undefined) continue;
     const generic = noun.to > noun.from && !noun.partitive && s.tokens.slice(noun.from, noun.to).every((t) => GENERIC_NOUNS.has(t.stem) || !b.cf.counts.some((c) => c.includes(t.stem)));
     if ((cs === 0 || generic) && !amongOwnWords(ctx, s, fig, noun)) continue;

@@ -31,6 +31,11 @@ export function judgePlaces(ctx: DocContext, s: Sentence): Finding[] {
     const bound = bindAt(ctx, s, m.index, (cf) => cf.fact.kind === 'place' && cf.fact.value?.type === 'place').sort((a, b) => b.eventScore - a.eventScore)[0];
     if (!bound || bound.cf.fact.value?.type !== 'place') continue;
     const cf = bound.cf;
+    // An adjective places the event only when it modifies it ("a Danish cabinet crisis"), not "French diplomats".
+    if (isAdjective && !m[2]) {
+      const next = s.tokens.findIndex((t) => t.start >= m.index + word.length);
+      if (next < 0 || !bound.hits.some((h) => h.role === 'event' && h.start === next)) continue;
+    }
     const v = cf.fact.value as { name: string; aliases: string[] };
     const names = [v.name, ...v.aliases].map((n) => n.toLowerCase());
     const start = docStart(s, m.index), end = docEnd(s, m.index + word.length);

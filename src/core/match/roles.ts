@@ -25,7 +25,7 @@ const ROLE_WORDS = new Set([
   'commission', 'committee', 'parliament', 'embassy', 'war',
 ].map(stem));
 const FILLER = new Set(['the', 'a', 'an', 'of', 'at', 'for', 'and', 'in', 'on', 'to', 'with', 'its', 'prominent', 'longtime', 'veteran', 'outspoken', 'respected', 'leading', 'noted', 'well', 'known', 'influential', 'current', 'now'].map(stem));
-const NOT_A_TITLE = /^(?:who|which|whose|said|says|told|speaking|told|added|warned|according|in|on|at|after|before|when|while|during|and|but)\b/i;
+const NOT_A_TITLE = /^(?:who|which|whose|said|says|told|speaking|added|warned|according|in|on|at|after|before|when|while|during|and|but|however|meanwhile|too|also|though|for his part|for her part|in turn|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)/i;
 
 function vocabulary(ctx: DocContext, entity: Entity, facts: readonly CompiledFact[]): Set<string> {
   const words = new Set<string>();
@@ -49,9 +49,11 @@ function vocabulary(ctx: DocContext, entity: Entity, facts: readonly CompiledFac
   return words;
 }
 
-function judgePhrase(tokens: readonly Token[], vocab: ReadonlySet<string>): 'supported' | 'contradicted' | undefined {
+function judgePhrase(tokens: readonly Token[], vocab: ReadonlySet<string>, text: string): 'supported' | 'contradicted' | undefined {
   const content = tokens.filter((t) => !FILLER.has(t.stem));
-  if (!content.some((t) => ROLE_WORDS.has(t.stem))) return undefined;
+  // A title names a role ("adviser") or an organisation ("of Human Rights Watch").
+  const capitalized = (t: Token) => /^\p{Lu}/u.test(text.slice(t.start, t.end));
+  if (!content.some((t) => ROLE_WORDS.has(t.stem) || capitalized(t))) return undefined;
   return content.every((t) => vocab.has(t.stem)) ? 'supported' : 'contradicted';
 }
 
@@ -73,7 +75,8 @@ export function judgeRoles(ctx: DocContext, s: Sentence): Finding[] {
       const phraseStart = afterStart + after.index + after[0].indexOf(after[1]);
       const titleStart = phraseStart + (after[2] ? after[1].indexOf(after[3]) : 0);
       const titleEnd = phraseStart + after[1].length;
-      const verdict = judgePhrase(tokenize(s.text.slice(phraseStart, titleEnd)), vocab);
+      const phraseText = s.text.slice(phraseStart, titleEnd);
+      const verdict = judgePhrase(tokenize(phraseText), vocab, phraseText);
       if (verdict) out.push(finding(ctx, s, cf, m.entity, verdict, titleStart, titleEnd, phraseStart, after[2], role.phrase));
     }
 
@@ -93,7 +96,7 @@ export function judgeRoles(ctx: DocContext, s: Sentence): Finding[] {
     while (first < m.start && (s.tokens[first].lower === 'of' || !ROLE_WORDS.has(s.tokens[first].stem) && !/^\p{Lu}/u.test(s.text.slice(s.tokens[first].start, s.tokens[first].end)))) first++;
     if (first < m.start) {
       const startOff = s.tokens[first].start, endOff = s.tokens[m.start - 1].end;
-      const verdict = judgePhrase(s.tokens.slice(first, m.start), vocab);
+      const verdict = judgePhrase(s.tokens.slice(first, m.start), vocab, s.text);
       if (verdict) out.push(finding(ctx, s, cf, m.entity, verdict, startOff, endOff, startOff, undefined, role.beforeName ?? role.phrase));
     }
   }
