@@ -98,6 +98,8 @@ describe('dataset JSON Schema (media/dataset.schema.json)', () => {
     { name: 'a date not in YYYY-MM-DD', data: withFact(fact('a', { asOf: '30/01/2026' })) },
     { name: 'a quote with no speaker', data: withFact(fact('a', { kind: 'quote', quote: { text: 'x' } })) },
     { name: 'a bad URL', data: { ...minimal, documents: [{ id: 'd', outlet: 'o', headline: 'h', published: '2026-01-30', url: 'reuters dot com' }] } },
+    { name: 'a URL that is not a web link', data: { ...minimal, documents: [{ id: 'd', outlet: 'o', headline: 'h', published: '2026-01-30', url: 'javascript:alert(1)' }] } },
+    { name: 'a blank statement', data: withFact(fact('a', { statement: '   ' })) },
   ];
   for (const c of invalid) {
     it(`rejects ${c.name}, as the loader does`, () => {
@@ -114,7 +116,6 @@ describe('dataset JSON Schema (media/dataset.schema.json)', () => {
     { name: 'a quantity fact with no value', data: withFact(fact('a', { kind: 'quantity' })) },
     { name: 'a role fact whose value is not a role', data: withFact(fact('a', { kind: 'role', value: { type: 'number', amount: 1 } })) },
     { name: 'a range whose min exceeds its max', data: withFact(fact('a', { value: { type: 'range', min: 5, max: 1 } })) },
-    { name: 'a blank statement', data: withFact(fact('a', { statement: '   ' })) },
   ];
   for (const c of loaderOnly) {
     it(`leaves ${c.name} to the loader`, () => {

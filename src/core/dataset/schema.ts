@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date, YYYY-MM-DD')
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected an ISO date, YYYY-MM-DD', abort: true })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
 const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids are lower-case letters, digits, ".", "_" and "-"');
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const nonEmpty = z.string().trim().min(1, 'must not be empty').regex(/\S/, 'must not be blank');
 const terms = z.array(nonEmpty).describe('Words and phrases writers use for this (matched case-insensitively, ignoring inflection).');
 
 export const DatasetMetadata = z.object({
@@ -23,7 +23,8 @@ export const SourceDocument = z.object({
   outlet: nonEmpty,
   headline: nonEmpty,
   published: isoDate,
-  url: z.url().optional(),
+  /** Only web links: a dataset is data, and a link in it must never run a command. */
+  url: z.url({ protocol: /^https?$/ }).regex(/^https?:\/\//i, 'expected an http(s) link').optional(),
   note: z.string().optional(),
 }).strict();
 

@@ -37,6 +37,8 @@ export function extractQuotes(text: string): QuoteMention[] {
 function findSpeaker(text: string, open: number, close: number): QuoteMention['speaker'] {
   const fromAfter = () => {
     const after = text.slice(close, close + 120);
+    const according = /^\s*[,.?!]?\s*according\s+to\s+([^,.;!?"“”]+?)\s*(?=[,.;!?]|$)/i.exec(after);
+    if (according) return phrase(text, close + according.index + according[0].lastIndexOf(according[1]), according[1]);
     let m = AFTER_INVERTED.exec(after);
     if (m && !/^(?:he|she|they|that|this|it)$/i.test(m[1].trim())) return phrase(text, close + m.index + m[0].lastIndexOf(m[1]), m[1]);
     m = AFTER_NORMAL.exec(after);

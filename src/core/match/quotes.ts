@@ -14,6 +14,8 @@ import type { CompiledFact } from './term-index';
 
 interface Word { w: string; start: number; end: number }
 
+const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'it', "it's", 'is', 'was', 'are', 'were', 'be', 'been', 'to', 'of', 'in', 'on', 'at', 'for', 'and', 'or', 'but', 'if', 'that', 'this', 'these', 'those', 'we', 'us', 'our', 'they', 'them', 'their', 'he', 'she', 'his', 'her', 'i', 'you', 'your', 'not', 'no', 'do', 'does', 'did', 'have', 'has', 'had', 'will', 'would', 'should', 'could', 'can', 'with', 'as', 'by', 'from', 'so', 'then', 'there', 'what', 'why', 'who', 'how']);
+
 function words(text: string): Word[] {
   return tokenize(normalizePunctuation(text)).map((t: Token) => ({ w: t.lower.replace(/’/g, "'"), start: t.start, end: t.end }));
 }
@@ -52,6 +54,10 @@ function bestReference(ctx: DocContext, d: readonly Word[]): Match | undefined {
     const ref = words(cf.fact.quote!.text);
     if (isContiguous(d, ref)) return { cf, exact: true, pairs: [], ref, score: 1 };
     const pairs = align(d, ref);
+    // Resemblance is in the content words: "It's a shame" is not "It's a trap" misquoted.
+    const content = pairs.filter(([i]) => !FUNCTION_WORDS.has(d[i].w)).length;
+    const draftContent = d.filter((x) => !FUNCTION_WORDS.has(x.w)).length;
+    if (content < 2 || content < draftContent * 0.5) continue;
     const score = pairs.length / d.length;
     if (!best || score > best.score) best = { cf, exact: false, pairs, ref, score };
   }
