@@ -37,9 +37,10 @@ export class VerdictDocs {
     return new VerdictDocs(vscode.Uri.parse(base.replace(/#.*$/, '')));
   }
 
-  /** The README anchor explaining a verdict (or `truncated`). */
+  /** The README section explaining a diagnostic code: a verdict's own heading, and the section
+   *  on long drafts for `truncated`. */
   uriFor(code: string): vscode.Uri {
-    return this.readme.with({ fragment: code });
+    return this.readme.with({ fragment: code === TRUNCATED_CODE ? 'long-drafts' : code });
   }
 }
 

@@ -99,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): DraftFactCheckApi {
     datasets.onDidChange(onDidChangeDatasets),
     vscode.workspace.registerTextDocumentContentProvider(SOURCE_VIEW_SCHEME, sourceViews),
     // Every scheme: files, untitled drafts and virtual workspaces alike (the checker decides).
-    vscode.languages.registerHoverProvider({ language: 'markdown' }, new FactHoverProvider(checker, datasets, logger)),
+    vscode.languages.registerHoverProvider({ language: 'markdown' }, new FactHoverProvider(checker, datasets, settings, logger)),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new FactCodeActionProvider(checker, datasets, settings, logger), FactCodeActionProvider.metadata),
   );
   registerForOtherLanguages(context, settings, checker, datasets, logger);
@@ -150,7 +150,7 @@ function registerForOtherLanguages(context: vscode.ExtensionContext, settings: S
   if (others.length === 0) return;
   const selector = others.map((language) => ({ language }));
   context.subscriptions.push(
-    vscode.languages.registerHoverProvider(selector, new FactHoverProvider(checker, datasets, logger)),
+    vscode.languages.registerHoverProvider(selector, new FactHoverProvider(checker, datasets, settings, logger)),
     vscode.languages.registerCodeActionsProvider(selector, new FactCodeActionProvider(checker, datasets, settings, logger), FactCodeActionProvider.metadata),
   );
 }

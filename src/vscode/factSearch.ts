@@ -12,9 +12,9 @@ export interface SearchEntry {
   readonly factId: string;
   /** The statement. */
   readonly label: string;
-  /** Figure and attribution. */
+  /** The kind of fact. */
   readonly description: string;
-  /** People and the quote. */
+  /** Figure, quote and attribution. */
   readonly detail: string;
   /** What "insert" puts at the cursor. */
   readonly insertText: string;
@@ -50,8 +50,8 @@ export function buildSearchEntries(index: FactIndex): SearchEntry[] {
     entries.push({
       factId: fact.id,
       label: fact.statement,
-      description: [figure, fact.attribution].filter(Boolean).join(' — '),
-      detail: [people.join(', '), quote].filter(Boolean).join(' · '),
+      description: fact.kind,
+      detail: [figure, quote, fact.attribution].filter(Boolean).join(' · '),
       insertText: attributedText(indexed, index),
       fields: [
         field(1.2, `${figure} ${fact.value?.type === 'number' ? String(fact.value.amount) : ''}`),

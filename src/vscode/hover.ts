@@ -8,8 +8,10 @@ import type { FactIndex } from '../core/dataset/fact-index';
 import type { Finding, ReferenceSummary, Verdict } from '../core/types';
 import type { DraftChecker } from './checker';
 import type { DatasetService } from './datasets';
+import { severityOf } from './diagnostics';
 import { formatDate } from './factText';
 import { guarded, type Logger } from './logger';
+import type { SettingsReader } from './settings';
 
 /** Commands the hover may run through its links (nothing else is trusted). */
 const HOVER_COMMANDS = ['draftFactCheck.showSourceForClaim', 'draftFactCheck.lookUpSource'];
@@ -39,8 +41,15 @@ function appendField(md: vscode.MarkdownString, name: string, text: string | und
   md.appendMarkdown(`**${escapeMarkdown(name)}:** ${escapeMarkdown(text)}  \n`);
 }
 
-function appendReference(md: vscode.MarkdownString, reference: ReferenceSummary, index: FactIndex): void {
+/** What the claim's figure belongs to instead ("7,000" is the number initially expected). */
+function appendConfusion(md: vscode.MarkdownString, finding: Finding): void {
+  const other = finding.confusedWith;
+  if (other) appendField(md, `“${finding.text}” is`, other.valueText ? `${other.valueText} — ${other.statement}` : other.statement);
+}
+
+function appendReference(md: vscode.MarkdownString, reference: ReferenceSummary, index: FactIndex, finding: Finding): void {
   appendField(md, 'The reference says', reference.valueText ? `${reference.valueText} — ${reference.statement}` : reference.statement);
+  appendConfusion(md, finding);
   appendField(md, 'Who said it', reference.attribution);
   if (reference.quote) appendField(md, 'Exact quote', `“${reference.quote}”${reference.speaker ? ` — ${reference.speaker}` : ''}`);
   appendField(md, 'As of', reference.asOf ? formatDate(reference.asOf) : undefined);
@@ -51,25 +60,23 @@ function appendReference(md: vscode.MarkdownString, reference: ReferenceSummary,
   }
 }
 
-/** The hover text of one finding. */
-export function findingHover(finding: Finding, document: vscode.Uri, index: FactIndex): vscode.MarkdownString {
+/**
+ * The hover text of one finding. `withMessage` is false when the claim has a diagnostic: VS Code
+ * shows the diagnostic's message just above, so it is not repeated.
+ */
+export function findingHover(finding: Finding, document: vscode.Uri, index: FactIndex, withMessage = true): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: HOVER_COMMANDS };
   const { icon, label } = VERDICT_LABELS[finding.verdict];
-  md.appendMarkdown(`${icon} **${label}** — Fact Check\n\n`);
-  md.appendMarkdown(`${escapeMarkdown(finding.message)}\n\n`);
-  if (finding.reference) appendReference(md, finding.reference, index);
-  if (finding.confusedWith) {
-    md.appendMarkdown('\n');
-    appendField(md, `“${finding.text}” belongs to another fact`, finding.confusedWith.valueText
-      ? `${finding.confusedWith.valueText} — ${finding.confusedWith.statement}` : finding.confusedWith.statement);
-  }
-  md.appendMarkdown('\n');
+  // The links go on the first line, where a long hover never scrolls them out of sight.
   const links: string[] = [];
   const factId = finding.factId ?? finding.reference?.factId;
   if (factId) links.push(`[$(book) Show source](${commandLink('draftFactCheck.showSourceForClaim', { factId, uri: document.toString() })})`);
   links.push(`[$(search) Look up source…](${commandLink('draftFactCheck.lookUpSource', { query: finding.text })})`);
-  md.appendMarkdown(links.join(' · '));
+  md.appendMarkdown(`${icon} **${label}** — ${links.join(' · ')}\n\n`);
+  if (withMessage) md.appendMarkdown(`${escapeMarkdown(finding.message)}\n\n`);
+  if (finding.reference) appendReference(md, finding.reference, index, finding);
+  else if (finding.confusedWith) appendConfusion(md, finding);
   return md;
 }
 
@@ -78,6 +85,7 @@ export class FactHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly checker: DraftChecker,
     private readonly datasets: DatasetService,
+    private readonly settings: SettingsReader,
     private readonly logger: Logger,
   ) {}
 
@@ -91,9 +99,11 @@ export class FactHoverProvider implements vscode.HoverProvider {
       const findings = result.findings.filter((f) => f.start <= offset && offset < f.end);
       if (findings.length === 0) return undefined;
       const index = this.datasets.indexFor(document.uri);
+      const settings = this.settings.get(document);
       const start = Math.min(...findings.map((f) => f.start));
       const end = Math.max(...findings.map((f) => f.end));
-      return new vscode.Hover(findings.map((f) => findingHover(f, document.uri, index)), result.positions.range(start, end));
+      const hovers = findings.map((f) => findingHover(f, document.uri, index, severityOf(f.verdict, settings) === undefined));
+      return new vscode.Hover(hovers, result.positions.range(start, end));
     }, undefined);
   }
 }

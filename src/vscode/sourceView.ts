@@ -43,7 +43,7 @@ export function renderSourceView(factId: string, index: FactIndex): string {
   field('Value', value ? esc(fact.counts ? `${value} ${fact.counts.noun}` : value) : undefined);
   field('Event', fact.event ? esc(fact.event.label) : undefined);
   field('Who said it', esc(fact.attribution));
-  field('Sources', fact.sources.map((s) => esc(`${s.count ? `${s.count} ` : ''}${s.who} (${s.kind})`)).join('; '));
+  field('Sources', fact.sources.map((s) => esc(`${s.count && s.count > 1 ? `${s.count} ` : ''}${s.who} (${s.kind})`)).join('; '));
   if (fact.quote) {
     const speaker = index.entity(fact.quote.speaker)?.name ?? fact.quote.speaker;
     field('Exact quote', `“${esc(fact.quote.text)}” — ${esc(speaker)}`);

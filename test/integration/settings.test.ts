@@ -42,6 +42,15 @@ describe('settings', () => {
     }
   });
 
+  it('the README explains every setting in its Settings section', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    const readme = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'README.md')));
+    const section = /^## Settings\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? '';
+    const properties = Object.keys((ext.packageJSON as { contributes: { configuration: { properties: Record<string, unknown> } } }).contributes.configuration.properties);
+    for (const key of properties) assert.ok(section.includes(`| \`${key}\` |`), `README's Settings table has a row for ${key}`);
+  });
+
   it('applies a severity change at once, without a reload', async () => {
     const editor = await openUntitled(joinLines('# Draft', '', CONTRADICTED_LINE));
     const uri = editor.document.uri;
