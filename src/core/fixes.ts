@@ -35,7 +35,8 @@ export function citationEdits(ctx: DocContext, cf: CompiledFact, sentenceEnd: nu
   const edits: TextEdit[] = [{ start: sentenceEnd, end: sentenceEnd, newText: `[^${label}]` }];
   if (!ctx.footnoteLabels.has(label)) {
     const text = ctx.text;
-    const trailing = /\n*$/.exec(text)?.[0].length ?? 0;
+    let trailing = 0; // newlines at the end (a backwards scan: a regex anchored at $ is quadratic here)
+    while (trailing < text.length && text.charCodeAt(text.length - 1 - trailing) === 10) trailing++;
     const sep = text.length === 0 ? '' : trailing >= 2 ? '' : trailing === 1 ? '\n' : '\n\n';
     edits.push({ start: text.length, end: text.length, newText: `${sep}${footnoteDefinition(ctx, cf)}\n` });
   }
@@ -46,6 +47,6 @@ export function citationEdits(ctx: DocContext, cf: CompiledFact, sentenceEnd: nu
 export function ignoreEdit(text: string, blockStart: number, factId: string | undefined): TextEdit {
   const lineStart = text.lastIndexOf('\n', blockStart - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = text.charCodeAt(lineStart - 2) === 13 ? '\r\n' : '\n'; // the line ending before the block
   return { start: lineStart, end: lineStart, newText: `${indent}<!-- fact-check-ignore${factId ? ` ${factId}` : ''} -->${eol}` };
 }

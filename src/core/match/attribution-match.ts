@@ -16,9 +16,14 @@ const FILLER = new Set(['the', 'a', 'an', 'one', 'two', 'three', 'four', 'five',
 
 const STRONG: ReadonlySet<Entity['kind']> = new Set(['person', 'organisation', 'anonymous-source']);
 
-/** Words that identify each source of a fact, including its entity's names and affiliation. */
+const vocabularies = new WeakMap<Fact, Set<string>>();
+
+/** Words that identify each source of a fact, including its entity's names and affiliation (cached per fact). */
 function vocabulary(ctx: DocContext, f: Fact): Set<string> {
+  const cached = vocabularies.get(f);
+  if (cached) return cached;
   const words = new Set<string>();
+  vocabularies.set(f, words);
   const addText = (s: string) => tokenize(s).forEach((t) => words.add(t.stem));
   for (const src of f.sources) {
     addText(src.who);

@@ -27,8 +27,14 @@ const ROLE_WORDS = new Set([
 const FILLER = new Set(['the', 'a', 'an', 'of', 'at', 'for', 'and', 'in', 'on', 'to', 'with', 'its', 'prominent', 'longtime', 'veteran', 'outspoken', 'respected', 'leading', 'noted', 'well', 'known', 'influential', 'current', 'now'].map(stem));
 const NOT_A_TITLE = /^(?:who|which|whose|said|says|told|speaking|added|warned|according|in|on|at|after|before|when|while|during|and|but|however|meanwhile|too|also|though|for his part|for her part|in turn|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)/i;
 
+const vocabularies = new WeakMap<Entity, Set<string>>();
+
+/** Words that may describe a person's title: reference titles, accepted descriptions, affiliations (cached per entity). */
 function vocabulary(ctx: DocContext, entity: Entity, facts: readonly CompiledFact[]): Set<string> {
+  const cached = vocabularies.get(entity);
+  if (cached) return cached;
   const words = new Set<string>();
+  vocabularies.set(entity, words);
   const add = (s: string | undefined) => s && tokenize(s).forEach((t) => words.add(t.stem));
   add(entity.title);
   for (const cf of facts) {
