@@ -39,7 +39,9 @@ function readInput(path: string): string {
 }
 
 function formatProblem(p: DatasetProblem): string {
-  return `${p.file}:${p.line + 1}:${p.character + 1}: ${p.severity}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
+  // The loader's messages start with the field's path ("facts[3].value.amount: …").
+  const message = p.path && !p.message.startsWith(p.path) ? `${p.path}: ${p.message}` : p.message;
+  return `${p.file}:${p.line + 1}:${p.character + 1}: ${p.severity}: ${message}`;
 }
 
 function run(argv: readonly string[]): number {
