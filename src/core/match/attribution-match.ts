@@ -14,6 +14,13 @@ export type AttributionFit = 'match' | 'mismatch' | 'unknown';
 
 const FILLER = new Set(['the', 'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'some', 'other', 'another', 'of', 'at', 'in', 'for', 'from', 'with', 'and', 'to', 'on', 'by', 'who', 'that', 'his', 'her', 'their', 'its', 'senior', 'unnamed', 'anonymous', 'speaking', 'condition', 'anonymity', 'told', 'said', 'say', 'tell', 'reporter', 'journalist', 'also', 'both', 'two', 'according', 'familiar', 'matter', 'with', 'knowledge', 'people', 'person', 'official', 'source', 'sources', 'officials', 'responding', 'respond', 'reuters'].map(stem));
 
+const outletCache = new WeakMap<object, Set<string>>();
+function outletNames(ctx: DocContext): Set<string> {
+  let set = outletCache.get(ctx.index);
+  if (!set) outletCache.set(ctx.index, (set = new Set([...ctx.index.documents].map((d) => d.outlet.toLowerCase()))));
+  return set;
+}
+
 const STRONG: ReadonlySet<Entity['kind']> = new Set(['person', 'organisation', 'anonymous-source']);
 
 const vocabularies = new WeakMap<Fact, Set<string>>();
@@ -49,7 +56,9 @@ function sourceEntities(ctx: DocContext, f: Fact): Set<string> {
 
 /** Judges a draft's source phrase against a fact's sources. */
 export function attributionFit(ctx: DocContext, phraseTokens: readonly Token[], f: Fact): AttributionFit {
-  const mentions = ctx.terms.entityMentions(phraseTokens).filter((m) => STRONG.has(m.entity.kind) && m.entity.id !== 'reuters');
+  // The outlet that reported the facts ("told Reuters") is not a source of them.
+  const outlets = outletNames(ctx);
+  const mentions = ctx.terms.entityMentions(phraseTokens).filter((m) => STRONG.has(m.entity.kind) && !outlets.has(m.entity.name.toLowerCase()));
   const sourceIds = sourceEntities(ctx, f);
   if (mentions.length) {
     // The phrase names someone: it fits when any named entity is (or is part of) a source.
