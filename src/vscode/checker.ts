@@ -14,10 +14,15 @@ import { SOURCE_VIEW_SCHEME } from './sourceView';
 /** Document schemes that are never checked even when their language is (our own views, diffs). */
 const NEVER_CHECKED = new Set([SOURCE_VIEW_SCHEME, 'git', 'output', 'vscode-scm', 'debug', 'search-editor', 'vscode-settings', 'vscode-userdata']);
 
+/** A check taking longer than this (ms) makes hovers and quick fixes wait for the scheduled check
+ *  instead of checking on the spot, so a very long draft never holds up the extension host per hover. */
+const SLOW_CHECK_MS = 250;
+
 /** Checks drafts; one instance for the extension. */
 export class DraftChecker {
   private sessionEnabled = true;
   private readonly slowReported = new Set<string>();
+  private readonly durations = new Map<string, number>();
 
   constructor(
     private readonly datasets: DatasetService,
@@ -71,12 +76,26 @@ export class DraftChecker {
 
   /**
    * Findings that describe the document exactly as it is now: the recorded ones when they are for
-   * this version, otherwise a fresh check (cheap) so offsets never point into stale text.
+   * this version, otherwise a fresh check (cheap) so offsets never point into stale text. With
+   * `waitForSlow`, a document whose checks are slow is not checked on the spot: undefined until the
+   * scheduled check has run (hovers and quick fixes then appear a moment later).
    */
-  current(document: vscode.TextDocument): DocumentFindings | undefined {
+  current(document: vscode.TextDocument, { waitForSlow = false } = {}): DocumentFindings | undefined {
     const recorded = this.store.get(document.uri);
     if (recorded?.isCurrentFor(document)) return recorded;
+    if (waitForSlow && this.lastDuration(document.uri) > SLOW_CHECK_MS) return undefined;
     return this.check(document);
+  }
+
+  /** How long the last check of this document took (ms; 0 when never checked). */
+  lastDuration(uri: vscode.Uri): number {
+    return this.durations.get(uri.toString()) ?? 0;
+  }
+
+  /** Forgets what is kept per document (closed). */
+  forget(uri: vscode.Uri): void {
+    this.durations.delete(uri.toString());
+    this.slowReported.delete(uri.toString());
   }
 
   private run(uri: vscode.Uri, version: number | undefined, text: string): DocumentFindings | undefined {
@@ -86,6 +105,7 @@ export class DraftChecker {
     try {
       const { findings, truncated } = checkDocument(text, index, { maxLength: settings.maxDocumentSize });
       const elapsed = Date.now() - started;
+      this.durations.set(uri.toString(), elapsed);
       if (elapsed > 500 && !this.slowReported.has(uri.toString())) {
         this.slowReported.add(uri.toString());
         this.logger.warn(`Checking ${uri.toString(true)} (${text.length} characters) took ${elapsed} ms.`);

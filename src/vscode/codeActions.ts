@@ -63,7 +63,7 @@ export class FactCodeActionProvider implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     return guarded(this.logger, 'Code actions', () => {
       if (!this.checker.isChecked(document)) return [];
-      const result = this.checker.current(document);
+      const result = this.checker.current(document, { waitForSlow: true });
       if (!result) return [];
       const actions: vscode.CodeAction[] = [];
       if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) actions.push(...this.quickFixes(result, range, context));

@@ -40,7 +40,9 @@ export function activate(context: vscode.ExtensionContext): DraftFactCheckApi {
   const datasets = new DatasetService(settings, logger, context.extensionUri);
   const checker = new DraftChecker(datasets, settings, store, logger);
   const diagnostics = new DiagnosticsPublisher(store, settings, VerdictDocs.fromManifest(context.extension.packageJSON as Record<string, unknown>));
-  const scheduler = new CheckScheduler((document) => checker.check(document), (document) => settings.get(document).debounceMs);
+  // A draft that takes long to check waits at least that long after typing before the next check.
+  const scheduler = new CheckScheduler((document) => checker.check(document),
+    (document) => Math.max(settings.get(document).debounceMs, Math.min(5000, checker.lastDuration(document.uri))));
   const statusBar = new FactStatusBar(checker, store, settings, datasets);
   const sourceViews = new SourceViewProvider(datasets, logger);
   context.subscriptions.push(logger, settings, store, datasets, diagnostics, scheduler, statusBar, sourceViews);
@@ -72,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): DraftFactCheckApi {
 
   function onDidCloseTextDocument(document: vscode.TextDocument): void {
     scheduler.cancel(document.uri);
+    checker.forget(document.uri);
     // A file from a workspace check stays in Problems, as it is on disk; anything else is cleared.
     if (workspaceCheck.covers(document.uri) && checker.isDraft(document)) runLogged(logger, 'Re-checking a closed file', workspaceCheck.recheckFromDisk(document.uri));
     else store.delete(document.uri);

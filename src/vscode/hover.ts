@@ -92,7 +92,7 @@ export class FactHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     return guarded(this.logger, 'Hover', () => {
       if (!this.checker.isChecked(document)) return undefined;
-      const result = this.checker.current(document);
+      const result = this.checker.current(document, { waitForSlow: true });
       if (!result) return undefined;
       const offset = result.positions.offsetAt(position);
       // The character under the mouse: inside [start, end).
