@@ -1,0 +1,283 @@
+/**
+ * `npm run bench`: how fast the checker is, at any draft and dataset size, against the targets of
+ * issue 6. Prints a table and writes BENCHMARKS.md (machine, Node version, date, figures, ratios).
+ *
+ *   node out/bench/bench.js [--quick] [--no-vscode] [--no-cli] [--out FILE]
+ *
+ * Every figure is the median of repeated runs after a warm-up. Dataset sizes run in a child process
+ * each (`--expose-gc`), so the heap an index takes is measured alone. The VS Code figures come from
+ * a benchmark suite run inside code-server by the integration harness (bench/vscode.ts).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { BUNDLED, check, loadIndex, measure, summarize, typingSession, verdictCounts, type Stats } from './core';
+import { generateDataset } from './dataset';
+import { countWords, generateDraft } from './draft';
+
+const repoRoot = path.resolve(__dirname, '../..');
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const RUNS = quick ? 5 : 15;
+const DRAFT_WORDS = [1_000, 10_000, 100_000];
+const DATASET_FACTS = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+
+interface DatasetResult {
+  facts: number;
+  bytes: number;
+  load: Stats;
+  heapMB: number;
+  checks: Record<number, Stats>;
+  flagged10k: number;
+}
+
+const ms = (s: Stats | undefined) => (s ? `${s.median < 10 ? s.median.toFixed(2) : s.median.toFixed(1)} ms` : 'n/a');
+
+function drafts(): Map<number, string> {
+  return new Map(DRAFT_WORDS.map((w) => [w, generateDraft(w, w)]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child: one dataset size, alone in its process.
+
+function child(facts: number): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run the dataset child with --expose-gc');
+  const text = generateDataset(facts);
+  const sources = [BUNDLED, { file: `generated-${facts}.facts.json`, text }];
+  const loads = facts >= 100_000 ? 3 : 7;
+  // Heap: before and after one load, with everything else collected; the index stays referenced.
+  gc(); gc();
+  const before = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  let loaded = loadIndex(sources);
+  const first = performance.now() - t0;
+  gc(); gc();
+  const heapMB = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+  const times = [first];
+  for (let i = 1; i < loads; i++) {
+    loaded = undefined as unknown as typeof loaded;
+    gc();
+    const t = performance.now();
+    loaded = loadIndex(sources);
+    times.push(performance.now() - t);
+  }
+  if (loaded.problems) process.stderr.write(`generated dataset of ${facts} facts has ${loaded.problems} problems\n`);
+  const checks: Record<number, Stats> = {};
+  let flagged10k = 0;
+  for (const [words, draft] of drafts()) {
+    checks[words] = measure(() => check(draft, loaded.index), { runs: words >= 100_000 ? Math.min(RUNS, 7) : RUNS, warmup: 2 });
+    if (words === 10_000) flagged10k = check(draft, loaded.index).findings.filter((f) => f.verdict !== 'supported' && f.verdict !== 'unverified').length;
+  }
+  const result: DatasetResult = { facts, bytes: Buffer.byteLength(text), load: summarize(times), heapMB, checks, flagged10k };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function runChild(facts: number): DatasetResult {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', __filename, '--child', String(facts), ...(quick ? ['--quick'] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`dataset child (${facts} facts) failed: ${r.stderr}`);
+  if (r.stderr.trim()) process.stderr.write(r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as DatasetResult;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole processes: the CLI and markdownlint-cli2 on the same file.
+
+function timeProcess(cmd: string, args: string[], cwd: string, runs: number): Stats {
+  const times: number[] = [];
+  for (let i = -1; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(cmd, args, { cwd, stdio: 'ignore' });
+    const t = performance.now() - t0;
+    if (r.error) throw r.error;
+    if (i >= 0) times.push(t);
+  }
+  return summarize(times);
+}
+
+function machine(): Record<string, string> {
+  const cpuinfo = fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  let nproc = String(os.availableParallelism?.() ?? os.cpus().length);
+  try { nproc = execFileSync('nproc', { encoding: 'utf8' }).trim(); } catch { /* not Linux */ }
+  return {
+    CPU: `${model} (nproc ${nproc})`,
+    Memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    Node: process.version,
+    OS: `${os.type()} ${os.release()}`,
+    Date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  };
+}
+
+function loadAverage(): string {
+  return os.loadavg().map((x) => x.toFixed(2)).join(', ');
+}
+
+interface VsCodeResult { activationMs?: number; openToDiagnosticsMs?: number; openToDiagnosticsWarmMs?: number; editToDiagnosticsMs?: number; vscode?: string; error?: string }
+
+function runVsCode(): VsCodeResult {
+  const runner = path.join(__dirname, 'vscode.js');
+  if (!fs.existsSync(runner)) return { error: 'out/bench/vscode.js missing (build with node esbuild.js)' };
+  const r = spawnSync(process.execPath, [runner], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 15 * 60_000 });
+  const line = r.stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+  if (!line) return { error: `the VS Code run produced no result (exit ${r.status}): ${(r.stderr || r.stdout).trim().split('\n').slice(-5).join(' | ')}` };
+  return JSON.parse(line.slice('BENCH_RESULT '.length)) as VsCodeResult;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Row { measure: string; result: string; target: string; met?: boolean }
+
+async function main(): Promise<void> {
+  const childAt = argv.indexOf('--child');
+  if (childAt >= 0) return child(Number(argv[childAt + 1]));
+  const outFile = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : path.join(repoRoot, 'BENCHMARKS.md');
+  const loadAtStart = loadAverage();
+  const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  const texts = drafts();
+  const words = new Map([...texts].map(([w, t]) => [w, countWords(t)]));
+
+  // Bundled dataset: load, then full checks of each draft.
+  log('bundled dataset');
+  const bundledLoad = measure(() => loadIndex([BUNDLED]), { runs: RUNS });
+  const { index } = loadIndex([BUNDLED]);
+  const bundled: Record<number, Stats> = {};
+  for (const [w, text] of texts) bundled[w] = measure(() => check(text, index), { runs: w >= 100_000 ? Math.min(RUNS, 9) : RUNS });
+  const counts10k = verdictCounts(check(texts.get(10_000)!, index));
+
+  // One-character edits in the 10k-word draft, each checked after the previous text was.
+  log('re-check after one-character edits');
+  const base = texts.get(10_000)!;
+  const session = typingSession(base, RUNS + 3);
+  check(base, index);
+  const recheck = measure((i) => check(session[i < 0 ? -1 - i : i + 3], index), { runs: RUNS, warmup: 3 });
+
+  // markdownlint (library, default rules) on the same 10k-word draft.
+  log('markdownlint');
+  let lint: Stats | undefined;
+  try {
+    const { lint: lintSync } = (await import('markdownlint/sync')) as { lint: (o: { strings: Record<string, string> }) => unknown };
+    lint = measure(() => lintSync({ strings: { draft: base } }), { runs: RUNS });
+  } catch (e) {
+    notes.push(`markdownlint could not run: ${(e as Error).message}`);
+  }
+
+  // Generated datasets, one child process each.
+  const datasets: DatasetResult[] = [];
+  for (const facts of DATASET_FACTS) {
+    log(`generated dataset of ${facts} facts`);
+    datasets.push(runChild(facts));
+  }
+
+  // Whole processes on the 100k-word draft.
+  let cli: Stats | undefined, cli2: Stats | undefined;
+  if (!argv.includes('--no-cli')) {
+    log('CLI vs markdownlint-cli2 on the 100k-word draft');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfc-bench-'));
+    fs.writeFileSync(path.join(dir, 'draft-100k.md'), texts.get(100_000)!);
+    const cliJs = path.join(repoRoot, 'dist/cli.js');
+    const cli2Js = path.join(repoRoot, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
+    const runs = quick ? 3 : 7;
+    cli = timeProcess(process.execPath, [cliJs, 'check', 'draft-100k.md'], dir, runs);
+    cli2 = timeProcess(process.execPath, [cli2Js, 'draft-100k.md'], dir, runs);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  // The .vsix another engineer's packaging builds.
+  const vsixPath = path.join(repoRoot, 'dist-vsix/draft-fact-check.vsix');
+  if (!fs.existsSync(vsixPath)) {
+    log('building the .vsix (npm run package)');
+    spawnSync('npm', ['run', 'package'], { cwd: repoRoot, stdio: 'ignore' });
+  }
+  const vsix = fs.existsSync(vsixPath) ? fs.statSync(vsixPath) : undefined;
+
+  let vscodeResult: VsCodeResult = { error: 'skipped (--no-vscode)' };
+  if (!argv.includes('--no-vscode')) {
+    log('VS Code (code-server) activation and open-to-diagnostics');
+    vscodeResult = runVsCode();
+  }
+
+  // ---- the table ----
+  const w = (n: number) => `${(words.get(n)! / 1000).toFixed(0)}k-word draft (${(texts.get(n)!.length / 1024).toFixed(0)} KiB)`;
+  for (const n of DRAFT_WORDS) {
+    const s = bundled[n];
+    rows.push({ measure: `Full check, ${w(n)}, bundled dataset (48 facts)`, result: ms(s), target: n === 10_000 ? '≤ 10 ms' : '', met: n === 10_000 ? s.median <= 10 : undefined });
+  }
+  const linear = bundled[100_000].median / bundled[10_000].median;
+  rows.push({ measure: 'Scaling with draft length: 100k / 10k words, bundled dataset', result: `× ${linear.toFixed(2)} for × ${(words.get(100_000)! / words.get(10_000)!).toFixed(2)} words`, target: 'linear (≈ × 10)', met: linear <= 12 });
+  if (lint) {
+    const ratio = bundled[10_000].median / lint.median;
+    rows.push({ measure: 'markdownlint (library, default rules), same 10k-word draft', result: ms(lint), target: '' });
+    rows.push({ measure: 'Full check / markdownlint, 10k-word draft', result: `${ratio.toFixed(2)}`, target: '≤ 1.00', met: ratio <= 1 });
+  }
+  rows.push({ measure: 'Re-check after a one-character edit, 10k-word draft', result: ms(recheck), target: '' });
+  rows.push({ measure: 'Load + index, bundled dataset', result: ms(bundledLoad), target: '' });
+  for (const d of datasets) {
+    const label = `${d.facts.toLocaleString('en-US')} generated facts + bundled (${(d.bytes / 2 ** 20).toFixed(1)} MiB of JSON)`;
+    const big = d.facts === 100_000;
+    rows.push({ measure: `Load + index, ${label}`, result: ms(d.load), target: big ? '≤ 500 ms' : '', met: big ? d.load.median <= 500 : undefined });
+    rows.push({ measure: `Heap of the index, ${label}`, result: `${d.heapMB.toFixed(1)} MiB`, target: big ? '≤ 150 MB' : '', met: big ? d.heapMB * 1.048576 <= 150 : undefined });
+    for (const n of DRAFT_WORDS) {
+      const s = d.checks[n];
+      rows.push({ measure: `Full check, ${w(n)}, ${d.facts.toLocaleString('en-US')} generated facts + bundled`, result: ms(s), target: big && n === 10_000 ? '≤ 50 ms' : '', met: big && n === 10_000 ? s.median <= 50 : undefined });
+    }
+  }
+  if (datasets.length >= 2) {
+    const a = datasets[0], b = datasets[datasets.length - 1];
+    const r = b.checks[10_000].median / a.checks[10_000].median;
+    rows.push({ measure: `Scaling with dataset size: 10k-word check, ${b.facts.toLocaleString('en-US')} / ${a.facts.toLocaleString('en-US')} facts`, result: `× ${r.toFixed(2)} for × ${b.facts / a.facts} facts`, target: 'sublinear', met: r < b.facts / a.facts });
+  }
+  if (cli && cli2) {
+    rows.push({ measure: 'CLI `draft-fact-check check`, 100k-word draft, whole process', result: ms(cli), target: '' });
+    rows.push({ measure: '`markdownlint-cli2`, same file, whole process', result: ms(cli2), target: '' });
+    rows.push({ measure: 'CLI / markdownlint-cli2', result: (cli.median / cli2.median).toFixed(2), target: '≤ 1.00', met: cli.median <= cli2.median });
+  }
+  if (vscodeResult.error) rows.push({ measure: 'VS Code figures', result: vscodeResult.error, target: '' });
+  else {
+    rows.push({ measure: `Activation in VS Code ${vscodeResult.vscode ?? ''} (code-server), extension.activate()`, result: `${vscodeResult.activationMs?.toFixed(1)} ms`, target: '≤ 50 ms', met: (vscodeResult.activationMs ?? Infinity) <= 50 });
+    rows.push({ measure: 'Open a 10k-word draft → its diagnostics (first draft, datasets loading)', result: `${vscodeResult.openToDiagnosticsMs?.toFixed(0)} ms`, target: '' });
+    rows.push({ measure: 'Open another 10k-word draft → its diagnostics', result: `${vscodeResult.openToDiagnosticsWarmMs?.toFixed(0)} ms`, target: '' });
+    if (vscodeResult.editToDiagnosticsMs !== undefined) rows.push({ measure: 'Type one character → updated diagnostics (debounce 0)', result: `${vscodeResult.editToDiagnosticsMs.toFixed(0)} ms`, target: '' });
+  }
+  rows.push({ measure: '.vsix size (dist-vsix/draft-fact-check.vsix)', result: vsix ? `${(vsix.size / 1024).toFixed(1)} KiB (built ${vsix.mtime.toISOString().slice(0, 16).replace('T', ' ')})` : 'missing', target: '≤ 300 KB', met: vsix ? vsix.size <= 300_000 : undefined });
+
+  const status = (r: Row) => (r.met === undefined ? '' : r.met ? 'met' : 'NOT met');
+  const table = ['| Measure | Median | Target | |', '|---|---:|---|---|', ...rows.map((r) => `| ${r.measure} | ${r.result} | ${r.target} | ${status(r)} |`)].join('\n');
+  const m = machine();
+  const loadAtEnd = loadAverage();
+  const md = [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (bench/bench.ts); re-run it to refresh. Figures are medians of repeated runs after a warm-up.',
+    '',
+    ...Object.entries(m).map(([k, v]) => `- ${k}: ${v}`),
+    `- Load average (1, 5, 15 min) at start: ${loadAtStart}; at end: ${loadAtEnd}. The machine is shared; figures under load are slower than on an idle machine, and medians are used to damp that.`,
+    `- Runs per figure: ${RUNS}${quick ? ' (--quick)' : ''}; 100k-word drafts and 100,000-fact loads fewer (see bench/bench.ts).`,
+    '',
+    table,
+    '',
+    '## What is measured',
+    '',
+    '- **Drafts** (bench/draft.ts): Markdown news drafts with front matter, headings, paragraphs (hard-wrapped and not), lists, tables, block quotes, code blocks, HTML comments, links, footnotes; about a third tell the bundled story (Islamic State detainees moved to Iraq) with right and wrong figures, the rest are local news on eight other beats, so binding is exercised both ways.',
+    `- Findings on the 10k-word draft with the bundled dataset: ${Object.entries(counts10k).map(([k, v]) => `${v} ${k}`).join(', ')}.`,
+    '- **Datasets** (bench/dataset.ts): stories of 8–30 facts (counts with bounds and alternative statements, dates, years, durations, places, titles, quotes, events, source counts) on eight beats across 1,000 towns; verbs shared per beat, town and organisation names shared by their stories, surnames repeated. Checked together with the bundled dataset, as the extension does by default.',
+    '- **Full check**: `checkDocument` on the whole text, with no cache from an earlier run of the same text.',
+    '- **Re-check**: a typing session in the 10k-word draft; each run checks the text with one more character typed at a random prose position, after the previous text was checked.',
+    '- **Load + index**: `parseDataset` + `mergeDatasets` + the term index, for the bundled dataset plus the generated one; heap is `heapUsed` after minus before, both after `gc()`, in a child process per size.',
+    '- **Whole process**: `node dist/cli.js check FILE` (exit code 1 when it flags claims) against `markdownlint-cli2 FILE`, same file, same working directory, one warm-up run each.',
+    '- **VS Code**: the benchmark suite test/integration-bench/ run by bench/vscode.ts through the integration harness (code-server + headless chromium).',
+    ...(datasets.length ? [`- Flags on the 10k-word draft with generated datasets: ${datasets.map((d) => `${d.flagged10k} (${d.facts.toLocaleString('en-US')} facts)`).join(', ')}.`] : []),
+    ...notes.map((n) => `- ${n}`),
+    '',
+  ].join('\n');
+  fs.writeFileSync(outFile, md);
+  process.stdout.write(`${table}\n\nMachine: ${Object.values(m).join('; ')}; load ${loadAtStart} → ${loadAtEnd}\nWritten to ${path.relative(process.cwd(), outFile) || outFile}\n`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

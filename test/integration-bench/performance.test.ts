@@ -1,0 +1,85 @@
+/**
+ * Timings in a real VS Code (run by bench/vscode.ts, never by `npm test`): activation, the time from
+ * opening a 10k-word draft to its diagnostics, and from typing one character to updated
+ * diagnostics. The workspace bench/vscode.ts prepares holds `draft-a.md` and `draft-b.md` (10k words
+ * each) and a `.vscode/settings.json` with `draftFactCheck.debounceMs: 0`; results go to
+ * `bench-result.json` in that workspace. Only the shape of the results is asserted, never a time.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'draft-fact-check.draft-fact-check';
+
+/** Resolves with the elapsed milliseconds once `uri` has diagnostics from us after `start()`. */
+function timeToDiagnostics(uri: vscode.Uri, start: () => Thenable<unknown> | void, timeoutMs = 60_000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let t0 = 0;
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`no diagnostics for ${uri.toString()} within ${timeoutMs} ms`)); }, timeoutMs);
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!t0 || !e.uris.some((u) => u.toString() === uri.toString())) return;
+      if (!vscode.languages.getDiagnostics(uri).some((d) => d.source === 'Fact Check')) return;
+      const elapsed = performance.now() - t0;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(elapsed);
+    });
+    t0 = performance.now();
+    Promise.resolve(start()).catch((e: unknown) => { clearTimeout(timer); sub.dispose(); reject(e); });
+  });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+describe('performance in VS Code', () => {
+  const result: Record<string, unknown> = { vscode: vscode.version };
+  const folder = () => {
+    const f = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(f, 'no workspace folder');
+    return f.uri;
+  };
+
+  after(() => {
+    fs.writeFileSync(vscode.Uri.joinPath(folder(), 'bench-result.json').fsPath, JSON.stringify(result));
+  });
+
+  it('activates', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is not installed`);
+    assert.equal(ext.isActive, false, 'already active: the activation time would not be measured');
+    const t0 = performance.now();
+    const api = (await ext.activate()) as { ready: Promise<void> };
+    result.activationMs = performance.now() - t0;
+    await api.ready;
+    result.readyMs = performance.now() - t0;
+  });
+
+  it('shows diagnostics for a newly opened 10k-word draft', async () => {
+    for (const [name, key] of [['draft-a.md', 'openToDiagnosticsMs'], ['draft-b.md', 'openToDiagnosticsWarmMs']] as const) {
+      const uri = vscode.Uri.joinPath(folder(), name);
+      result[key] = await timeToDiagnostics(uri, async () => {
+        const doc = await vscode.workspace.openTextDocument(uri);
+        await vscode.window.showTextDocument(doc);
+      });
+    }
+  });
+
+  it('updates diagnostics after one typed character', async () => {
+    const uri = vscode.Uri.joinPath(folder(), 'draft-b.md');
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString()) ?? await vscode.window.showTextDocument(uri);
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const doc = editor.document;
+      // A letter typed in the second word of some prose line, spread over the draft.
+      const lines = [...Array(doc.lineCount).keys()].filter((l) => /^[A-Z][a-z]+ [a-z]+ /.test(doc.lineAt(l).text));
+      const line = lines[Math.floor(((i + 1) * lines.length) / 9)];
+      const col = doc.lineAt(line).text.indexOf(' ') + 2;
+      times.push(await timeToDiagnostics(uri, () => editor.edit((b) => b.insert(new vscode.Position(line, col), 'x'))));
+    }
+    result.editToDiagnosticsMs = median(times);
+    result.editRuns = times.length;
+  });
+});
