@@ -18,7 +18,6 @@ export interface Attribution {
 export const SPEECH_VERBS = 'said|says|say|told\\s+(?:reporters|Reuters|journalists|the\\s+\\w+|\\w+)|tells|added|noted|stated|reported|estimated|estimates|confirmed|acknowledged|claimed|announced|warned|put\\s+the\\s+(?:number|figure|total)\\s+at|asked';
 
 const ACCORDING = /\baccording\s+to\s+([^;:()"“”]+?)\s*(?=[.;!?)]*$|;|\s[—–]\s|,\s+(?:the|a|an|who|which)\b)/i;
-const TRAILING = new RegExp(`(?:^|,\\s*|\\s[—–]\\s)((?:[^,;"“”]|,(?=\\s+(?:a|an|the)\\s))+?)\\s+(?:${SPEECH_VERBS})\\b[^,;"“”]*[.!?]?$`, 'i');
 const INVERTED = new RegExp(`,\\s*(?:${SPEECH_VERBS})\\s+([^,;"“”]+?)\\s*[.!?]?$`, 'i');
 const LEADING = new RegExp(`^((?:[^;"“”](?!\\b(?:${SPEECH_VERBS})\\b))*?[^;"“”\\s])\\s+(?:${SPEECH_VERBS})\\b`, 'i');
 
@@ -35,15 +34,24 @@ export function findAttribution(s: Sentence): Attribution | undefined {
     const start = m.index + m[0].lastIndexOf(m[1]);
     return trim(t, { start, end: start + m[1].length, text: m[1], fullStart: start, fullEnd: start + m[1].length, form: 'inverted' });
   }
-  m = TRAILING.exec(t);
-  if (m && m.index > 0) {
-    const start = m.index + m[0].indexOf(m[1]);
-    return trim(t, { start, end: start + m[1].length, text: m[1], fullStart: start, fullEnd: start + m[1].length, form: 'trailing' });
+  // ", X said." after the claim: the segment after the last comma (or dash) that ends in a speech verb.
+  for (let cut = t.length; cut > 0;) {
+    const comma = Math.max(t.lastIndexOf(',', cut - 1), t.lastIndexOf(' — ', cut - 1), t.lastIndexOf(' – ', cut - 1));
+    if (comma <= 0) break;
+    const tail = TRAILING_SEGMENT.exec(t.slice(comma + 1));
+    if (tail && !/\d/.test(tail[1])) {
+      const start = comma + 1 + tail[0].indexOf(tail[1]);
+      return trim(t, { start, end: start + tail[1].length, text: tail[1], fullStart: start, fullEnd: start + tail[1].length, form: 'trailing' });
+    }
+    cut = comma;
   }
+  // "X said (that) …": the subject before the verb, unless it holds the claim itself.
   m = LEADING.exec(t);
-  if (m) return trim(t, { start: 0, end: m[1].length, text: m[1], fullStart: 0, fullEnd: m[1].length, form: 'leading' });
+  if (m && !/\d/.test(m[1])) return trim(t, { start: 0, end: m[1].length, text: m[1], fullStart: 0, fullEnd: m[1].length, form: 'leading' });
   return undefined;
 }
+
+const TRAILING_SEGMENT = new RegExp(`^\\s*((?:[^;"“”](?!\\b(?:${SPEECH_VERBS})\\b))*?[^;"“”\\s])\\s+(?:${SPEECH_VERBS})\\b[^,;"“”]*[.!?]?\\s*$`, 'i');
 
 function trim(t: string, a: Attribution): Attribution {
   let { start, end } = a;

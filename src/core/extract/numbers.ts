@@ -68,7 +68,13 @@ export function impliedUnit(digits: string, fraction: string | undefined, scale:
   if (fraction) return Math.pow(10, -(fraction.length - 1)) * scale;
   const zeros = /0*$/.exec(digits)?.[0].length ?? 0;
   const n = Number(digits);
-  return n === 0 ? scale : Math.pow(10, Math.min(zeros, digits.length - 1)) * scale;
+  return n === 0 ? scale : capUnit(n * scale, Math.pow(10, Math.min(zeros, digits.length - 1)) * scale);
+}
+
+/** A round figure is not read as rounded by more than a fifth of itself: "1,000" is 950–1,050, not 500–1,500. */
+export function capUnit(amount: number, unit: number): number {
+  const cap = Math.pow(10, Math.floor(Math.log10(Math.max(1, amount / 5))));
+  return Math.max(Math.min(unit, cap), amount >= 1 ? 1 : unit);
 }
 
 function parseWords(words: string): { amount: number; unit: number } | undefined {
@@ -80,7 +86,7 @@ function parseWords(words: string): { amount: number; unit: number } | undefined
     else if (w in WORD_SCALES) { total += (current || 1) * WORD_SCALES[w]; current = 0; unit = WORD_SCALES[w]; }
   }
   const amount = total + current;
-  return amount > 0 ? { amount, unit } : undefined;
+  return amount > 0 ? { amount, unit: capUnit(amount, unit) } : undefined;
 }
 
 function hedgeBefore(text: string, start: number): { hedge: HedgeClass; hedgeStart: number; hedgeText: string } {

@@ -126,7 +126,11 @@ function otherTime(s: Sentence, clause: [number, number], cf: CompiledFact): str
   const lead = /^[\s,]*(after|before|when|once|until|as soon as)\b/i.exec(text);
   if (lead && clause[0] > 0) return lead[1];
   const asOf = cf.indexed.asOf;
-  for (const d of extractTimes(text).dates) {
+  const times = extractTimes(text);
+  // "in 2014": a year outside the fact's time.
+  const fromYear = Number((f.period?.from ?? asOf).slice(0, 4)), toYear = Number((f.period?.to ?? asOf).slice(0, 4));
+  for (const y of times.years) if (y.year < fromYear || y.year > toYear) return text.slice(y.start, y.end);
+  for (const d of times.dates) {
     const year = d.year ?? Number(asOf.slice(0, 4));
     const iso = `${year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
     const to = f.period?.to ?? asOf;

@@ -6,13 +6,13 @@
  */
 import { docEnd, docStart, type Sentence } from '../analyze';
 import type { Finding } from '../types';
-import { COUNTRY_BY_WORD } from '../text/places';
+import { COUNTRY_BY_CITY, COUNTRY_BY_WORD } from '../text/places';
 import { bindAt } from './bind';
 import { asOfText, summarize, typographic, type DocContext } from './context';
 import { citationEdits, fix } from '../fixes';
 import { sentenceEndOffset } from './figures';
 
-const COUNTRY_RE = new RegExp(`\\b(${[...COUNTRY_BY_WORD.keys()].filter((w) => w.length > 2 && !/\./.test(w)).sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|')})\\b(['’]s)?`, 'gi');
+const COUNTRY_RE = new RegExp(`\\b(${[...COUNTRY_BY_WORD.keys(), ...COUNTRY_BY_CITY.keys()].filter((w) => w.length > 2 && !/\./.test(w)).sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|')})\\b(['’]s)?`, 'gi');
 
 export function judgePlaces(ctx: DocContext, s: Sentence): Finding[] {
   const out: Finding[] = [];
@@ -22,10 +22,12 @@ export function judgePlaces(ctx: DocContext, s: Sentence): Finding[] {
     if (orgs.some(([a, b]) => m.index >= a && m.index < b)) continue;
     const word = m[1];
     if (!/^\p{Lu}/u.test(word)) continue;
-    const country = COUNTRY_BY_WORD.get(word.toLowerCase().replace(/\s+/g, ' '));
+    const key = word.toLowerCase().replace(/\s+/g, ' ');
+    const city = COUNTRY_BY_CITY.get(key);
+    const country = COUNTRY_BY_WORD.get(key) ?? city;
     if (!country) continue;
     const before = s.text.slice(Math.max(0, m.index - 12), m.index);
-    const isAdjective = word.toLowerCase() !== country.toLowerCase();
+    const isAdjective = !city && word.toLowerCase() !== country.toLowerCase();
     const inSlot = /\b(?:in|to|into|from|inside|within|across)\s+(?:the\s+)?$/i.test(before) || !!m[2] || isAdjective;
     if (!inSlot) continue;
     const bound = bindAt(ctx, s, m.index, (cf) => cf.fact.kind === 'place' && cf.fact.value?.type === 'place').sort((a, b) => b.eventScore - a.eventScore)[0];
@@ -47,10 +49,11 @@ export function judgePlaces(ctx: DocContext, s: Sentence): Finding[] {
     }
     const lowerText = s.text.toLowerCase();
     if (names.some((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lowerText))) continue; // the right place is named too
-    const replacement = isAdjective ? (v.aliases.find((a) => /^\p{Lu}[a-z]+(?:ian|ish|ese|i|an)$/u.test(a)) ?? v.name) : v.name;
+    const cityAlias = v.aliases.find((a) => COUNTRY_BY_CITY.has(a.toLowerCase()));
+    const replacement = city ? (cityAlias ?? v.name) : isAdjective ? (v.aliases.find((a) => /^\p{Lu}[a-z]+(?:ian|ish|ese|i|an)$/u.test(a)) ?? v.name) : v.name;
     out.push({
       ...base, verdict: 'contradicted',
-      message: `The reference places this in ${v.name}, not ${country}: ${cf.fact.statement} (${cf.fact.attribution}; as of ${asOfText(cf)}).`,
+      message: `The reference places this in ${v.name}, not ${city ? word : country}: ${cf.fact.statement} (${cf.fact.attribution}; as of ${asOfText(cf)}).`,
       fixes: [
         fix(`Change to “${replacement}”`, 'place', [{ start, end, newText: typographic(ctx, replacement) }], true),
         fix(`Change to “${replacement}” and cite the source`, 'citation', [{ start, end, newText: replacement }, ...citationEdits(ctx, cf, sentenceEndOffset(s))]),

@@ -25,10 +25,24 @@ export const COUNTRIES: ReadonlyArray<[string, string[]]> = [
   ['United States', ['American', 'U.S.', 'US', 'America']], ['Uzbekistan', ['Uzbek']], ['Yemen', ['Yemeni']],
 ];
 
+/** Capitals and big cities that stand for their country in news copy ("In Copenhagen, …"). */
+export const CITIES: ReadonlyArray<[string, string]> = [
+  ['Oslo', 'Norway'], ['Stockholm', 'Sweden'], ['Copenhagen', 'Denmark'], ['Helsinki', 'Finland'], ['Berlin', 'Germany'],
+  ['Paris', 'France'], ['London', 'United Kingdom'], ['Brussels', 'Belgium'], ['Amsterdam', 'Netherlands'], ['The Hague', 'Netherlands'],
+  ['Madrid', 'Spain'], ['Rome', 'Italy'], ['Vienna', 'Austria'], ['Bern', 'Switzerland'], ['Dublin', 'Ireland'], ['Lisbon', 'Portugal'],
+  ['Athens', 'Greece'], ['Warsaw', 'Poland'], ['Prague', 'Czech Republic'], ['Budapest', 'Hungary'], ['Moscow', 'Russia'],
+  ['Ankara', 'Turkey'], ['Istanbul', 'Turkey'], ['Tehran', 'Iran'], ['Damascus', 'Syria'], ['Baghdad', 'Iraq'], ['Amman', 'Jordan'],
+  ['Beirut', 'Lebanon'], ['Riyadh', 'Saudi Arabia'], ['Cairo', 'Egypt'], ['Washington', 'United States'], ['Ottawa', 'Canada'],
+  ['Canberra', 'Australia'], ['Tunis', 'Tunisia'], ['Rabat', 'Morocco'], ['Algiers', 'Algeria'], ['Tripoli', 'Libya'],
+];
+
 /** Country name or adjective (lower-case) -> canonical country name. */
 export const COUNTRY_BY_WORD: ReadonlyMap<string, string> = new Map(
   COUNTRIES.flatMap(([name, adjectives]) => [name, ...adjectives].map((w) => [w.toLowerCase(), name] as [string, string])),
 );
+
+/** City (lower-case) -> its country. */
+export const COUNTRY_BY_CITY: ReadonlyMap<string, string> = new Map(CITIES.map(([city, country]) => [city.toLowerCase(), country]));
 
 /** Country -> the words that name it (name and adjectives), for vocabularies of titles. */
 export function countryWords(name: string): string[] {
