@@ -101,6 +101,16 @@ describe('datasets', function () {
     await waitForDiagnostics(dataset, (d) => d.length === 0, 'no problems after the fix', 15000, DATASET_SOURCE);
   });
 
+  it('shows a JSON syntax error at its line and column', async () => {
+    const text = '{\n  "version": 1,\n  "metadata": { "title": "Broken JSON", "asOf": "2026-02-01" }\n  "facts": []\n}\n';
+    const dataset = await writeDataset('.factcheck/syntax.facts.json', text);
+    const [problem] = await waitForDiagnostics(dataset, (d) => d.some((x) => /expected a comma/.test(x.message)), 'the syntax error reported', 15000, DATASET_SOURCE);
+    assert.equal(codeOf(problem), 'dataset-syntax');
+    assert.deepEqual([problem.range.start.line, problem.range.start.character], [3, 2], 'at "facts", where the comma is missing');
+    const document = await vscode.workspace.openTextDocument(dataset);
+    assert.equal(document.getText(problem.range), '"facts"');
+  });
+
   it('reports an id that clashes with the bundled dataset in the user’s file', async () => {
     const dataset = await writeDataset('.factcheck/clash.facts.json', cityDesk(42).replace('"bus-lines-approved"', '"transferred-around-500"'));
     const [problem] = await waitForDiagnostics(dataset, (d) => d.some((x) => /transferred-around-500/.test(x.message)), 'the duplicate id reported', 15000, DATASET_SOURCE);

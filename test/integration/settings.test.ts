@@ -100,6 +100,17 @@ describe('settings', () => {
     await waitForDiagnostics(uri, (d) => d.length === 1, 'flagged again');
   });
 
+  it('checks the languages the languages setting names', async () => {
+    const plain = await openUntitled(CONTRADICTED_LINE, 'plaintext');
+    const restore = await setSetting('draftFactCheck', 'languages', ['markdown', 'plaintext']);
+    try {
+      await waitForDiagnostics(plain.document.uri, (d) => d.length === 1, 'the plain-text draft checked');
+    } finally {
+      await restore();
+    }
+    await waitForDiagnostics(plain.document.uri, (d) => d.length === 0, 'plain text left alone again');
+  });
+
   it('says visibly when a long draft was only partly checked', async () => {
     const extension = await api();
     const restore = await setSetting('draftFactCheck', 'maxDocumentSize', 1000);
