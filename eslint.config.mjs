@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import globals from 'globals';
 
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
 
@@ -17,6 +18,11 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='eval']", message: 'No eval.' }],
       'no-new-func': 'error',
     },
+  },
+  {
+    // Scripts run by Node directly (UI test driver, harness helpers).
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
   },
   {
     files: ['src/core/**/*.ts'],
