@@ -9,6 +9,8 @@ const statusItem = (ui) => ui.page.locator('.statusbar-item[id*="draftFactCheck.
 /** The screen box of `text` inside the editor's rendered lines (a line is often one span, so the
  *  span's own box would point the mouse at the middle of the line, not at the word). */
 async function textBox(ui, text) {
+  // Runs in the page: browser globals.
+  /* global document, NodeFilter */
   const box = await ui.page.evaluate((wanted) => {
     for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
