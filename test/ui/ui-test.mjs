@@ -5,7 +5,6 @@
 //
 // Screenshots go to .ui-shots/editor/ (or --shots); --media also copies the README's screenshots to
 // media/screenshots/. Exits 1 when a step fails (fail-<step>.png shows the moment).
-/* global process, console */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT, copyWorkspace, launchChromium, startCodeServer, toolsEnv, versions } from '../harness/code-server.mjs';
