@@ -44,15 +44,24 @@ function nounAfter(s: Sentence, figEnd: number): NounInfo {
 
 const NUMERIC_KINDS = new Set(['quantity', 'source-count']);
 
-/** Longest counts term of `cf` in tokens [t0, t1) that avoids the `owned` token indexes. */
-function freeMatch(tokens: readonly { stem: string }[], terms: readonly string[][], t0: number, t1: number, owned: ReadonlySet<number>): number {
+/** Distance from a figure (token index) to a term at [i, i + len): a term just after the figure
+ *  ("400 are foreigners") is nearer than one the same number of words before it. */
+function termDistance(figureToken: number, i: number, len: number): number {
+  return i > figureToken ? i - figureToken - 1 : figureToken - (i + len) + 2;
+}
+
+/** Best counts term of `cf` in tokens [t0, t1) that avoids the `owned` token indexes and that no
+ *  other figure is nearer to: longer terms first, then nearer the figure. */
+function freeMatch(tokens: readonly { stem: string }[], terms: readonly string[][], t0: number, t1: number, owned: ReadonlySet<number>, figureToken: number, others: readonly number[]): number {
   let best = 0;
   for (const t of terms) {
-    if (t.length <= best) continue;
     for (let i = t0; i + t.length <= t1; i++) {
       let ok = true;
       for (let k = 0; k < t.length; k++) if (owned.has(i + k) || tokens[i + k].stem !== t[k]) { ok = false; break; }
-      if (ok) { best = t.length; break; }
+      if (!ok) continue;
+      const distance = termDistance(figureToken, i, t.length);
+      if (others.some((o) => termDistance(o, i, t.length) < distance)) continue; // "130 are Iraqis" is 130's
+      best = Math.max(best, t.length + 1 / (1 + distance));
     }
   }
   return best;
@@ -81,10 +90,14 @@ function amongOwnWords(ctx: DocContext, s: Sentence, fig: Figure, noun: NounInfo
   return !before.some(foreign) && !after.some(foreign);
 }
 
+/** A participle right after a figure is its verb, not what it counts: "the 500 transferred". */
+const PARTICIPLE = /(?:ed|en|wn|nt)$/;
+
 /** How well a figure's counted thing fits a fact's `counts`: undefined when it counts something else. */
 function countsScore(ctx: DocContext, s: Sentence, cf: CompiledFact, noun: NounInfo, clause: [number, number], figures: readonly Figure[], self: Figure): number | undefined {
   const own = noun.to > noun.from ? TermIndex.longestMatch(s.tokens, cf.counts, noun.from, noun.to) : 0;
-  if (noun.to > noun.from && !noun.partitive) return own > 0 ? own : undefined; // "7,000 laptops" counts laptops
+  const verbNotNoun = own === 0 && noun.to > noun.from && !noun.partitive && PARTICIPLE.test(s.tokens[noun.from].lower) && !cf.counts.some((c) => c[0] === s.tokens[noun.from].stem);
+  if (noun.to > noun.from && !noun.partitive && !verbNotNoun) return own > 0 ? own : undefined; // "7,000 laptops" counts laptops
   // No noun of its own, or a partitive: a counts word elsewhere in the clause that no other figure
   // owns ("130 of those moved were Iraqi citizens"), or in the table labels of the cell.
   const [t0, t1] = tokenRange(s, clause[0], clause[1]);
@@ -94,10 +107,14 @@ function countsScore(ctx: DocContext, s: Sentence, cf: CompiledFact, noun: NounI
     const n = nounAfter(s, f.end);
     for (let k = n.from; k < n.to; k++) owned.add(k);
   }
-  for (let k = noun.from; k < noun.to; k++) owned.add(k);
+  if (!verbNotNoun) for (let k = noun.from; k < noun.to; k++) owned.add(k);
   // Words inside a name ("Iraq's foreign ministry") are not what a figure counts.
-  for (const m of ctx.terms.entityMentions(s.tokens, t0, t1)) for (let k = m.start; k < m.end; k++) owned.add(k);
-  const elsewhere = Math.max(freeMatch(s.tokens, cf.counts, t0, t1, owned), TermIndex.longestMatch(s.contextTokens, cf.counts));
+  for (const m of ctx.terms.entityMentions(s.tokens, 0, s.tokens.length)) for (let k = m.start; k < m.end; k++) owned.add(k);
+  const [figureToken] = tokenRange(s, self.start, self.end);
+  const others = figures.filter((f) => f !== self && f.start >= clause[0] && f.start < clause[1]).map((f) => tokenRange(s, f.start, f.end)[0]);
+  let elsewhere = Math.max(freeMatch(s.tokens, cf.counts, t0, t1, owned, figureToken, others), TermIndex.longestMatch(s.contextTokens, cf.counts));
+  // A short clause ("— about 400 —") borrows the counted thing from its sentence.
+  if (elsewhere === 0) elsewhere = 0.5 * freeMatch(s.tokens, cf.counts, 0, s.tokens.length, owned, figureToken, others);
   // The subset's own description outranks the whole it is taken from.
   if (elsewhere > 0) return elsewhere + 1;
   if (own > 0) return own;
@@ -113,7 +130,7 @@ function sourceWeight(cf: CompiledFact): number {
   return cf.fact.sources.reduce((a, s) => a + (s.count ?? 1), 0);
 }
 
-const LATER_TIME = /\b(?:first|initial|opening)\s+(?:day|days|week|batch|group|wave|flight|flights|convoy|transfer|transfers|phase)\b|\bby\s+(?:the\s+end\s+of|next|mid|late)\b|\bnext\s+(?:week|month|year)\b|\b(?:will|would)\s+(?:be\s+|have\s+)?\w+|\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\beventually\b|\bin\s+the\s+coming\b|\blast\s+year\b/i;
+const LATER_TIME = /\b(?:first|initial|opening)\s+(?:day|days|week|batch|group|wave|flight|flights|convoy|transfer|transfers|phase)\b|\b(?:the|its|a)\s+first\s+(?:\d|few|several|dozens?|hundreds?|two|three|four|five|ten)|\bby\s+(?:the\s+end\s+of|next|mid|late)\b|\bnext\s+(?:week|month|year)\b|\b(?:will|would)\s+(?:be\s+|have\s+)?\w+|\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\beventually\b|\bin\s+the\s+coming\b|\blast\s+year\b/i;
 
 /** Is the clause about another time than the fact's ("on the first day", "by February 13")? */
 function otherTime(s: Sentence, clause: [number, number], cf: CompiledFact): string | undefined {
