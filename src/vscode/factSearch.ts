@@ -5,7 +5,7 @@
  * and the best matches come first.
  */
 import type { FactIndex } from '../core/dataset/fact-index';
-import { attributedText, peopleOf, valueText } from './factText';
+import { attributedText, peopleOf, summarize, valueText } from './factText';
 
 /** One searchable fact, with what the picker shows. */
 export interface SearchEntry {
@@ -42,7 +42,8 @@ export function buildSearchEntries(index: FactIndex): SearchEntry[] {
   const entries: SearchEntry[] = [];
   for (const indexed of index.facts) {
     const { fact } = indexed;
-    const value = valueText(fact.value, index);
+    // A quote's "value" is its words: they are searched as the quote, not shown as a figure.
+    const value = fact.quote ? undefined : (summarize(indexed, index).valueText ?? valueText(fact.value, index));
     const figure = value ? `${value}${fact.counts ? ` ${fact.counts.noun}` : ''}` : '';
     const people = peopleOf(fact, index);
     const quote = fact.quote ? `“${fact.quote.text}”` : '';

@@ -5,6 +5,7 @@
  */
 import type { FactIndex, IndexedFact } from '../core/dataset/fact-index';
 import type { Fact, FactValue, SourceDocument } from '../core/dataset/schema';
+import { citationFootnote, summarizeFact } from '../core/summary';
 import type { ReferenceSummary } from '../core/types';
 import type { CitationStyle } from './settings';
 
@@ -71,10 +72,13 @@ export function peopleOf(fact: Fact, index: FactIndex): string[] {
   return [...new Set(names)];
 }
 
-/** A summary of a fact in the shape findings use, so views need one renderer. */
+/**
+ * A summary of a fact in the words findings use (the core's own summary, so a fact reads the same in
+ * a hover, the picker and a copied citation); built here only if the core has none for it.
+ */
 export function summarize(indexed: IndexedFact, index: FactIndex): ReferenceSummary {
   const { fact } = indexed;
-  return {
+  return summarizeFact(index, fact.id) ?? {
     factId: fact.id,
     statement: fact.statement,
     valueText: valueText(fact.value, index),
@@ -99,7 +103,7 @@ export function attributedText(indexed: IndexedFact, index: FactIndex): string {
     return `“${fact.quote.text}” ${speaker} said`;
   }
   if (fact.value?.type === 'role') return valueText(fact.value, index) ?? fact.statement;
-  const value = valueText(fact.value, index);
+  const value = summarize(indexed, index).valueText ?? valueText(fact.value, index);
   if (value && fact.value && (fact.value.type === 'number' || fact.value.type === 'range' || fact.value.type === 'vague')) {
     const noun = fact.counts?.noun;
     return `${value}${noun ? ` ${noun}` : ''}, ${fact.attribution}`;
@@ -124,14 +128,14 @@ function attributionSentence(attribution: string): string {
 
 /**
  * A citation in the requested style, for copying: inline ("according to … (Reuters, January 30,
- * 2026)"), a footnote definition worded like the checker's citation fix, or a Markdown link.
+ * 2026)"), the footnote definition the checker's citation fix writes, or a Markdown link.
  */
-export function citationText(summary: ReferenceSummary, doc: SourceDocument | undefined, style: CitationStyle): string {
+export function citationText(summary: ReferenceSummary, doc: SourceDocument | undefined, style: CitationStyle, index?: FactIndex): string {
   switch (style) {
     case 'inline':
       return doc ? `${summary.attribution} (${doc.outlet}, ${formatDate(doc.published)})` : summary.attribution;
     case 'footnote':
-      return `[^${footnoteLabel(summary.factId)}]: ${doc ? `${documentCitation(doc)}. ` : ''}${attributionSentence(summary.attribution)}${summary.asOf ? `; as of ${formatDate(summary.asOf)}` : ''}.`;
+      return (index && citationFootnote(index, summary.factId)?.definition) ?? `[^${footnoteLabel(summary.factId)}]: ${doc ? `${documentCitation(doc)}. ` : ''}${attributionSentence(summary.attribution)}${summary.asOf ? `; as of ${formatDate(summary.asOf)}` : ''}.`;
     case 'link':
       if (doc?.url) return `[${doc.outlet}: ${doc.headline}](${doc.url})`;
       return doc ? documentCitation(doc) : summary.attribution;

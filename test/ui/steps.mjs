@@ -117,8 +117,15 @@ export const STEPS = [
       await show.waitFor({ timeout: 10000 });
       await ui.shot('5-look-up-actions');
       await show.click();
+      await ui.editorText('Exact quote', 15000);
+      // The source page beside the draft reads better with room: a taller window, no side bar.
+      const viewport = page.viewportSize();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.keyboard.press('Control+B');
       await ui.editorText('Other facts from the same source', 15000);
       await ui.shot('6-source-view');
+      await page.keyboard.press('Control+B');
+      await page.setViewportSize(viewport);
     },
   },
 ];

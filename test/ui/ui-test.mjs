@@ -36,7 +36,7 @@ const browser = await launchChromium(tools, server.tmp);
 let passed = 0;
 let failed = 0;
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 480 } });
   page.on('pageerror', (e) => log('[browser pageerror]', e.message));
   const ui = new Workbench(page, shots);
   await page.goto(server.workbenchUrl([['extensionDevelopmentPath', server.remote(REPO_ROOT)]]));

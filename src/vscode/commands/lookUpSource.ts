@@ -109,7 +109,7 @@ export async function lookUpSource(services: Services, args: LookUpSourceArgs = 
   if (!indexed) return undefined;
   const summary = summarize(indexed, index);
   const doc = summary.sourceId ? index.document(summary.sourceId) : undefined;
-  const citation = citationText(summary, doc, services.settings.get(draft?.uri).citationStyle);
+  const citation = citationText(summary, doc, services.settings.get(draft?.uri).citationStyle, index);
   const action = args.action ?? (await pickAction(entry, citation, editor !== undefined));
   if (!action) return undefined;
 
