@@ -85,6 +85,8 @@ export function activate(context: vscode.ExtensionContext): DraftFactCheckApi {
     if (event.affectsConfiguration('draftFactCheck.datasets') || event.affectsConfiguration('draftFactCheck.useBundledDataset')) return;
     recheckOpenDocuments();
     diagnostics.renderAll();
+    // Files from a workspace check follow too (cleared when checking was switched off).
+    runLogged(logger, 'Re-checking workspace files', workspaceCheck.recheckAllFromDisk());
   }
 
   function onDidChangeDatasets(): void {

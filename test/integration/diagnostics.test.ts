@@ -72,6 +72,14 @@ describe('diagnostics', () => {
     await waitForDiagnostics(uri, (d) => d.length === 0, 'diagnostics cleared on close');
   });
 
+  it('puts the squiggle on the figure in CRLF drafts and after characters outside the BMP', async () => {
+    const editor = await openUntitled(['# Draft 🇺🇸', '', `🇺🇸🇮🇶 ${CONTRADICTED_LINE}`, ''].join('\r\n'));
+    assert.equal(editor.document.eol, vscode.EndOfLine.CRLF);
+    const [diagnostic] = await waitForDiagnostics(editor.document.uri, (d) => d.length === 1, 'the figure flagged');
+    assert.equal(editor.document.getText(diagnostic.range), '7,000');
+    assert.deepEqual(diagnostic.range, rangeOf(editor.document, '7,000'));
+  });
+
   it('leaves other languages alone', async () => {
     const plain = await openUntitled(CONTRADICTED_LINE, 'plaintext');
     const markdown = await openUntitled(CONTRADICTED_LINE);
