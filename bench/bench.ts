@@ -63,7 +63,7 @@ function child(facts: number): void {
     loaded = loadIndex(sources);
     times.push(performance.now() - t);
   }
-  if (loaded.problems) process.stderr.write(`generated dataset of ${facts} facts has ${loaded.problems} problems\n`);
+  if (loaded.problems || loaded.index.size !== facts + 48) throw new Error(`the generated dataset of ${facts} facts loaded ${loaded.index.size - 48} facts with ${loaded.problems} problems`);
   const checks: Record<number, Stats> = {};
   let flagged10k = 0;
   for (const [words, draft] of drafts()) {

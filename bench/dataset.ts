@@ -58,10 +58,10 @@ export function generateDataset(facts: number, seed = 7): string {
     });
     const spokes = people[0];
     const sourcesFor = (): Json[] => {
-      const n = r.int(1, 2);
+      const n = r.chance(0.3) ? 2 : 1;
       return Array.from({ length: n }, (_, i) => {
         const kind = r.pick(['official', 'statement', 'spokesperson', 'document', 'reporting', 'anonymous'] as const);
-        if (i === 0 && kind !== 'anonymous' && kind !== 'reporting') return { entity: spokes.id, who: spokes.name, kind: 'official', count: 1, terms: [spokes.last, `the ${spokes.role}`] };
+        if (i === 0 && kind !== 'anonymous' && kind !== 'reporting') return { entity: spokes.id, who: spokes.name, kind: 'official', terms: [spokes.last, `the ${spokes.role}`] };
         if (kind === 'reporting') return { who: `${outlet} reporting`, kind, terms: [outlet, 'reported'] };
         if (kind === 'document') return { entity: orgId, who: `${org} annual report`, kind, terms: [`${org} figures`, 'figures', 'annual report'] };
         if (kind === 'anonymous') return { who: `people familiar with ${org}`, kind, count: r.int(2, 5), terms: ['sources', 'people familiar with the matter', `${town} sources`] };
@@ -94,32 +94,32 @@ export function generateDataset(facts: number, seed = 7): string {
           id: `s${story}-${m.key}${i ? `-alt${i}` : ''}`, kind: 'quantity',
           statement: capitalizeFirst(`${valueText} ${m.noun} ${fill(m.label, town, org).replace(/^\S+ /, '')}.`),
           value, counts, event: eventObj, ...common(srcs),
-          confusableWith: i ? [{ fact: `s${story}-${m.key}`, note: 'A different source gives a different bound' }] : [],
+          ...(i ? { confusableWith: [{ fact: `s${story}-${m.key}`, note: 'A different source gives a different bound' }] } : {}),
         });
       });
     }
     const d = beat.dated;
-    add({ id: `s${story}-date`, kind: 'date', statement: `${capitalizeFirst(fill(d.label, town, org))} took place on ${asOf}.`, value: { type: 'date', date: isoDate(r, year) }, event: { label: fill(d.label, town, org), terms: r.some(d.events, r.int(2, d.events.length)), context: context(), excludes: [] }, ...common(sourcesFor()), confusableWith: [] });
+    add({ id: `s${story}-date`, kind: 'date', statement: `${capitalizeFirst(fill(d.label, town, org))} took place on ${asOf}.`, value: { type: 'date', date: isoDate(r, year) }, event: { label: fill(d.label, town, org), terms: r.some(d.events, r.int(2, d.events.length)), context: context(), excludes: [] }, ...common(sourcesFor()) });
     const y = beat.founded;
-    add({ id: `s${story}-year`, kind: 'date', statement: `${capitalizeFirst(fill(y.label, town, org))}.`, value: { type: 'year', year: r.int(1870, 2021) }, event: { label: fill(y.label, town, org), terms: r.some(y.events, r.int(2, y.events.length)), context: [org], excludes: [] }, ...common(sourcesFor()), confusableWith: [] });
+    add({ id: `s${story}-year`, kind: 'date', statement: `${capitalizeFirst(fill(y.label, town, org))}.`, value: { type: 'year', year: r.int(1870, 2021) }, event: { label: fill(y.label, town, org), terms: r.some(y.events, r.int(2, y.events.length)), context: [org], excludes: [] }, ...common(sourcesFor()) });
     const l = beat.lasting;
-    add({ id: `s${story}-duration`, kind: 'duration', statement: `${capitalizeFirst(fill(l.label, town, org))} lasted some time.`, value: { type: 'duration', amount: r.int(1, 18), unit: l.unit, bound: r.pick(['exact', 'moreThan', 'lessThan', 'approximate']) }, event: { label: fill(l.label, town, org), terms: l.events, context: context(), excludes: ['expected', 'could'] }, ...common(sourcesFor()), confusableWith: [] });
+    add({ id: `s${story}-duration`, kind: 'duration', statement: `${capitalizeFirst(fill(l.label, town, org))} lasted some time.`, value: { type: 'duration', amount: r.int(1, 18), unit: l.unit, bound: r.pick(['exact', 'moreThan', 'lessThan', 'approximate']) }, event: { label: fill(l.label, town, org), terms: l.events, context: context(), excludes: ['expected', 'could'] }, ...common(sourcesFor()) });
     if (r.chance(0.3)) {
       const country = r.pick(COUNTRIES);
-      add({ id: `s${story}-place`, kind: 'place', statement: `${org} moved work to ${country}.`, value: { type: 'place', name: country, aliases: [] }, event: { label: `where ${org} moved work`, terms: ['moved production', 'relocated', 'moved work', 'offshored'], context: [org], excludes: [] }, ...common(sourcesFor()), confusableWith: [] });
+      add({ id: `s${story}-place`, kind: 'place', statement: `${org} moved work to ${country}.`, value: { type: 'place', name: country, aliases: [] }, event: { label: `where ${org} moved work`, terms: ['moved production', 'relocated', 'moved work', 'offshored'], context: [org], excludes: [] }, ...common(sourcesFor()) });
     }
     for (const p of people) {
-      add({ id: `s${story}-role-${p.id.split("-").pop()}`, kind: 'role', statement: `${p.name} is ${p.role} of ${org}.`, value: { type: 'role', entity: p.id, phrase: `${p.role} of ${org}`, beforeName: capitalizeFirst(p.role), accepted: [p.role, `${p.role} at ${org}`, `${org} ${p.role}`] }, ...common([{ entity: p.id, who: p.name, kind: 'official', terms: [p.last] }]), confusableWith: [] });
+      add({ id: `s${story}-role-${p.id.split("-").pop()}`, kind: 'role', statement: `${p.name} is ${p.role} of ${org}.`, value: { type: 'role', entity: p.id, phrase: `${p.role} of ${org}`, beforeName: capitalizeFirst(p.role), accepted: [p.role, `${p.role} at ${org}`, `${org} ${p.role}`] }, ...common([{ entity: p.id, who: p.name, kind: 'official', terms: [p.last] }]) });
       const quote = fill(r.pick(beat.quotes), town, org);
-      add({ id: `s${story}-quote-${p.id.split("-").pop()}`, kind: 'quote', statement: `${p.name} said: ${quote}.`, quote: { text: `${quote}, ${r.pick(['and that is what matters', 'whatever happens next', `for ${town}`, 'this year above all', 'and we will say so'])}`, speaker: p.id }, ...common([{ entity: p.id, who: p.name, kind: 'official', terms: [p.last] }]), attribution: `${p.name} said`, confusableWith: [] });
+      add({ id: `s${story}-quote-${p.id.split("-").pop()}`, kind: 'quote', statement: `${p.name} said: ${quote}.`, quote: { text: `${quote}, ${r.pick(['and that is what matters', 'whatever happens next', `for ${town}`, 'this year above all', 'and we will say so'])}`, speaker: p.id }, ...common([{ entity: p.id, who: p.name, kind: 'official', terms: [p.last] }]), attribution: `${p.name} said` });
     }
-    add({ id: `s${story}-event`, kind: 'event', statement: `${org} said it would publish new figures in ${MONTHS[r.int(0, 11)]}.`, event: { label: `${org} publication`, terms: ['publish', 'published', 'figures'], context: [org], excludes: [] }, ...common(sourcesFor()), confusableWith: [] });
-    add({ id: `s${story}-sources`, kind: 'source-count', statement: `${capitalizeFirst(String(r.int(2, 6)))} sources described the plans.`, value: { type: 'number', amount: r.int(2, 6), bound: 'exact' }, counts: { noun: 'sources', terms: ['sources', 'people familiar with the matter', 'officials'] }, event: { label: `sources on ${org}`, terms: ['said', 'told', 'described'], context: [org], excludes: [] }, ...common(sourcesFor()), confusableWith: [] });
+    add({ id: `s${story}-event`, kind: 'event', statement: `${org} said it would publish new figures in ${MONTHS[r.int(0, 11)]}.`, event: { label: `${org} publication`, terms: ['publish', 'published', 'figures'], context: [org], excludes: [] }, ...common(sourcesFor()) });
+    add({ id: `s${story}-sources`, kind: 'source-count', statement: `${capitalizeFirst(String(r.int(2, 6)))} sources described the plans.`, value: { type: 'number', amount: r.int(2, 6), bound: 'exact' }, counts: { noun: 'sources', terms: ['sources', 'people familiar with the matter', 'officials'] }, event: { label: `sources on ${org}`, terms: ['said', 'told', 'described'], context: [org], excludes: [] }, ...common(sourcesFor()) });
     // A story shorter than its target tops up with further counts on the same event.
     while (storyFacts.length < target) {
       const m = r.pick(beat.measures);
       const k = storyFacts.length;
-      storyFacts.push({ id: `s${story}-extra-${k}`, kind: 'quantity', statement: `Another figure on ${fill(m.label, town, org)}.`, value: { type: 'number', amount: r.int(m.min, m.max), bound: r.pick(BOUNDS) }, counts: { noun: m.noun, terms: r.some(m.nouns, 2) }, event: { label: `${fill(m.label, town, org)} (${k})`, terms: r.some(m.events, 3), context: [town], excludes: r.some(m.excludes, 1) }, ...common(sourcesFor()), confusableWith: [] });
+      storyFacts.push({ id: `s${story}-extra-${k}`, kind: 'quantity', statement: `Another figure on ${fill(m.label, town, org)}.`, value: { type: 'number', amount: r.int(m.min, m.max), bound: r.pick(BOUNDS) }, counts: { noun: m.noun, terms: r.some(m.nouns, 2) }, event: { label: `${fill(m.label, town, org)} (${k})`, terms: r.some(m.events, 3), context: [town], excludes: r.some(m.excludes, 1) }, ...common(sourcesFor()) });
     }
     out.push(...storyFacts);
   }
@@ -132,5 +132,5 @@ export function generateDataset(facts: number, seed = 7): string {
     entities: [...entities.values()],
     facts: out,
   };
-  return JSON.stringify(dataset, null, 2);
+  return JSON.stringify(dataset);
 }

@@ -79,7 +79,7 @@ function decorate(r: Rng, s: string): string {
   if (x === 2) return `${s} The data is in \`table_${r.int(10, 99)}_2024.csv\`.`;
   if (x === 3) return `${s} See <https://example.org/data/${r.int(100, 999)}>.`;
   if (x === 4) return s.replace(/(\d[\d,]*)/, '_$1_');
-  if (x === 5) return `${s}[^${r.int(1, 99)}]`;
+  if (x === 5) return `${s}[^${r.int(1, 9)}]`;
   return s;
 }
 
@@ -167,10 +167,11 @@ export function generateDraft(words: number, seed = 1): string {
       else if (k === 18) section.push(codeBlock(r));
       else section.push(r.chance(0.5) ? '<!-- fact-check-ignore -->\n' + paragraph(r, story, l) : `<!-- editor: check with the desk -->\n${paragraph(r, story, l)}`);
     }
-    if (r.chance(0.2)) section.push(`[^${r.int(1, 99)}]: ${r.pick(['Reuters, January 30, 2026.', 'Council minutes, item 7.', 'Figures from the trust’s annual report.'])}`);
+    if (r.chance(0.2)) section.push(`[^${r.int(1, 9)}]: ${r.pick(['Reuters, January 30, 2026.', 'Council minutes, item 7.', 'Figures from the trust’s annual report.'])}`);
     const text = section.join('\n\n');
     parts.push(text);
     count += countWords(text);
   }
+  parts.push(Array.from({ length: 9 }, (_, i) => `[^${i + 1}]: ${['Reuters, January 30, 2026.', 'Council minutes, item 7.', 'Figures from the trust’s annual report.'][i % 3]}`).join('\n'));
   return parts.join('\n\n') + '\n';
 }
