@@ -188,3 +188,9 @@ describe('messages say what the reference says, who said it and as of when', () 
     assert.deepEqual(flags(check(ignored)).map((x) => x.start), [ignored.lastIndexOf('7,000')]);
   });
 });
+
+runTable('quotes shortened with marks', [
+  { md: '“These Western countries oppose the death penalty … Why should we carry the burden of being seen as the executioner?” the source said.', expect: [{ verdict: 'supported', span: 'These Western countries' }] },
+  { md: '“It would be difficult for us to accept that they [the detainees] are transferred to Iraq,” another diplomat said.', expect: [{ verdict: 'supported', span: 'It would be difficult' }] },
+  { md: '“These Western countries oppose the death penalty … Why should we carry the burden of being seen as the judge?” the source said.', expect: [{ verdict: 'misquoted', span: 'These Western countries', fix: ['executioner'] }] },
+]);

@@ -34,17 +34,44 @@ function align(d: readonly Word[], r: readonly Word[]): Array<[number, number]> 
   return pairs;
 }
 
-function isContiguous(d: readonly Word[], r: readonly Word[]): boolean {
-  outer: for (let j = 0; j + d.length <= r.length; j++) {
+/** Index just after the first occurrence of `d` in `r` at or after `from`, or -1. */
+function findRun(d: readonly Word[], r: readonly Word[], from = 0): number {
+  outer: for (let j = from; j + d.length <= r.length; j++) {
     for (let i = 0; i < d.length; i++) if (d[i].w !== r[j + i].w) continue outer;
-    return true;
+    return j + d.length;
   }
-  return false;
+  return -1;
+}
+
+/** The draft's words are the reference's, in order, with nothing but marked omissions between runs
+ *  ("…", "[…]") — and each run contiguous: a quote shortened at either end or in the middle. */
+function isFaithful(runs: readonly (readonly Word[])[], r: readonly Word[]): boolean {
+  let at = 0;
+  for (const run of runs) {
+    if (!run.length) continue;
+    at = findRun(run, r, at);
+    if (at < 0) return false;
+  }
+  return true;
+}
+
+/** Runs of a draft quote between omission marks; bracketed editorial insertions are dropped. */
+function quoteRuns(text: string): Word[][] {
+  const runs: Word[][] = [];
+  // Keep offsets: blank out brackets' contents, then split at ellipses and brackets.
+  const blanked = text.replace(/\[[^\]]*\]/g, (m) => '\u0000'.repeat(m.length)).replace(/…|\.\.\./g, (m) => '\u0000'.repeat(m.length));
+  let start = 0;
+  for (const m of blanked.matchAll(/\u0000+/g)) {
+    runs.push(words(text.slice(start, m.index)).map((w) => ({ ...w, start: w.start + start, end: w.end + start })));
+    start = m.index + m[0].length;
+  }
+  runs.push(words(text.slice(start)).map((w) => ({ ...w, start: w.start + start, end: w.end + start })));
+  return runs.filter((r) => r.length);
 }
 
 interface Match { cf: CompiledFact; exact: boolean; pairs: Array<[number, number]>; ref: Word[]; score: number }
 
-function bestReference(ctx: DocContext, d: readonly Word[]): Match | undefined {
+function bestReference(ctx: DocContext, d: readonly Word[], runs: readonly (readonly Word[])[]): Match | undefined {
   const counts = new Map<CompiledFact, number>();
   const stems = new Set(tokenize(d.map((x) => x.w).join(' ')).map((t) => t.stem));
   for (const s of stems) for (const cf of ctx.terms.quoteWords.get(s) ?? []) counts.set(cf, (counts.get(cf) ?? 0) + 1);
@@ -52,7 +79,7 @@ function bestReference(ctx: DocContext, d: readonly Word[]): Match | undefined {
   for (const [cf, shared] of counts) {
     if (shared < Math.min(2, stems.size) || shared < stems.size * 0.5) continue;
     const ref = words(cf.fact.quote!.text);
-    if (isContiguous(d, ref)) return { cf, exact: true, pairs: [], ref, score: 1 };
+    if (isFaithful(runs, ref)) return { cf, exact: true, pairs: [], ref, score: 1 };
     const pairs = align(d, ref);
     // Resemblance is in the content words: "It's a shame" is not "It's a trap" misquoted.
     const content = pairs.filter(([i]) => !FUNCTION_WORDS.has(d[i].w)).length;
@@ -65,7 +92,7 @@ function bestReference(ctx: DocContext, d: readonly Word[]): Match | undefined {
 }
 
 /** Differences between a draft quote and the aligned reference words, as a phrase. */
-function describeDiff(d: readonly Word[], r: readonly Word[], pairs: ReadonlyArray<[number, number]>, dText: string, rText: string): string {
+function describeDiff(d: readonly Word[], r: readonly Word[], pairs: ReadonlyArray<[number, number]>, dText: string, rText: string, marksOmissions = false): string {
   const parts: string[] = [];
   const anchors: Array<[number, number]> = [[-1, pairs.length ? pairs[0][1] - Math.min(pairs[0][0], pairs[0][1]) - 1 : -1], ...pairs, [d.length, pairs.length ? pairs[pairs.length - 1][1] + (d.length - pairs[pairs.length - 1][0]) : r.length]];
   for (let k = 0; k + 1 < anchors.length && parts.length < 3; k++) {
@@ -74,7 +101,7 @@ function describeDiff(d: readonly Word[], r: readonly Word[], pairs: ReadonlyArr
     const rSeg = rj - ri > 1 && ri + 1 < r.length ? rText.slice(r[Math.max(0, ri + 1)].start, r[Math.min(r.length - 1, rj - 1)].end) : '';
     if (dSeg && rSeg) parts.push(`the reference has “${rSeg}” where the draft has “${dSeg}”`);
     else if (dSeg) parts.push(`the draft adds “${dSeg}”`);
-    else if (rSeg && k > 0 && k + 1 < anchors.length - 1) parts.push(`the draft leaves out “${rSeg}”`);
+    else if (rSeg && k > 0 && k + 1 < anchors.length - 1 && !marksOmissions) parts.push(`the draft leaves out “${rSeg}”`);
   }
   return parts.join('; ');
 }
@@ -85,12 +112,13 @@ function speakerEntity(ctx: DocContext, text: string): Entity | undefined {
 }
 
 export function judgeQuote(ctx: DocContext, block: ProseBlock, q: QuoteMention, lastSpeaker: Entity | undefined, sentenceEnd: number): Finding | undefined {
-  const d = words(q.text);
+  const runs = quoteRuns(q.text);
+  const d = runs.flat();
   if (d.length === 0) return undefined;
   const doc = (i: number) => block.offsets[i];
   const docEndOf = (i: number) => block.offsets[i - 1] + 1;
   const start = doc(q.start), end = docEndOf(q.end);
-  const match = bestReference(ctx, d);
+  const match = bestReference(ctx, d, runs);
   const base = { claimKind: 'quote' as const, start, end, text: '' };
   if (!match || (!match.exact && (d.length < 3 || match.score < 0.6))) {
     return { ...base, verdict: 'unverified', message: 'No quote in the reference datasets matches these words.', fixes: [] };
@@ -112,7 +140,7 @@ export function judgeQuote(ctx: DocContext, block: ProseBlock, q: QuoteMention, 
     const trailing = /[\s,.;:!?]*$/.exec(q.text)?.[0] ?? '';
     const windowTrail = /[,.;:!?]*$/.exec(rText.slice(match.ref[lastR].end))?.[0] ?? '';
     const newText = typographic(ctx, window + (trailing.trim() ? (windowTrail && trailing.trim() !== ',' ? windowTrail : trailing) : ''));
-    const diff = describeDiff(d, match.ref, pairs, q.text, rText);
+    const diff = describeDiff(d, match.ref, pairs, q.text, rText, runs.length > 1);
     return {
       ...finding, verdict: 'misquoted',
       message: `Differs from the quote of ${speakerName}: ${diff || 'the wording differs'}. Reference: “${quote.text}” (${speakerName}; ${sourceText(ctx, cf)}).`,
