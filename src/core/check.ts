@@ -4,15 +4,15 @@
  */
 import type { FactIndex } from './dataset/fact-index';
 import type { Entity } from './dataset/schema';
-import type { Finding } from './types';
+import type { Finding, Fix, TextEdit } from './types';
 import { FLAG_VERDICTS } from './types';
-import { parseDraft } from './markdown';
+import { clearDraftCache, parseDraft, type ProseBlock } from './markdown';
 import { analyzeBlock, type Sentence } from './analyze';
 import { extractTimes } from './extract/dates';
 import { extractFigures } from './extract/numbers';
 import { findAttribution } from './extract/attribution';
 import { extractQuotes } from './extract/quotes';
-import { termIndexFor } from './match/term-index';
+import { termIndexFor, type TermIndex } from './match/term-index';
 import type { DocContext } from './match/context';
 import { judgeDuration, judgeFigure, sentenceEndOffset } from './match/figures';
 import { judgeDate, judgeYear } from './match/times';
@@ -49,28 +49,13 @@ export function checkDocument(text: string, index: FactIndex, options: CheckOpti
   const ignored = new Set([...(options.ignoredFactIds ?? []), ...draft.fileIgnoreIds]);
   const findings: Finding[] = [];
   let lastSpeaker: Entity | undefined;
+  const cache = blockCache(ctx);
 
   for (const block of draft.blocks) {
     if (block.ignoreAll || ignored.has('*')) continue;
-    const sentences = analyzeBlock(block);
-    const quotes = extractQuotes(block.text);
-    const blockFindings: Finding[] = [];
-    for (const s of sentences) {
-      const sStart = s.base, sEnd = s.base + s.text.length;
-      // Quoted words are the speaker's: their figures are not the draft's claims.
-      const quoted = quotes.filter((q) => q.start < sEnd && q.end > sStart).map((q) => ({ start: q.start - sStart, end: q.end - sStart }));
-      for (const q of quotes) {
-        if (q.start >= sStart && q.start < sEnd) {
-          const endSentence = sentences.find((x) => q.end > x.base && q.end <= x.base + x.text.length) ?? s;
-          // "he said" refers to the last person named before the quote, in this sentence or earlier.
-          const named = ctx.terms.entityMentions(s.tokens).filter((m) => (m.entity.kind === 'person' || m.entity.kind === 'anonymous-source') && s.tokens[m.start].start < q.start - sStart);
-          const f = judgeQuote(ctx, block, q, named.pop()?.entity ?? lastSpeaker, sentenceEndOffset(endSentence));
-          if (f) blockFindings.push(f);
-        }
-      }
-      blockFindings.push(...judgeSentence(ctx, s, quoted));
-      lastSpeaker = ctx.terms.entityMentions(s.tokens).filter((m) => m.entity.kind === 'person' || m.entity.kind === 'anonymous-source').pop()?.entity ?? lastSpeaker;
-    }
+    const judged = cache.judge(block, lastSpeaker);
+    lastSpeaker = judged.lastSpeaker;
+    const blockFindings = judged.findings;
     const blockStart = block.offsets[0];
     for (const f of blockFindings) {
       if (f.factId && (ignored.has(f.factId) || block.ignoreIds.has(f.factId))) continue;
@@ -81,6 +66,30 @@ export function checkDocument(text: string, index: FactIndex, options: CheckOpti
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings, truncated, checkedLength: source.length };
+}
+
+/** The findings of one block (document offsets, before ignore directives), and the last person named. */
+function judgeBlock(ctx: DocContext, block: ProseBlock, lastSpeaker: Entity | undefined): { findings: Finding[]; lastSpeaker: Entity | undefined } {
+  const sentences = analyzeBlock(block);
+  const quotes = extractQuotes(block.text);
+  const blockFindings: Finding[] = [];
+  for (const s of sentences) {
+    const sStart = s.base, sEnd = s.base + s.text.length;
+    // Quoted words are the speaker's: their figures are not the draft's claims.
+    const quoted = quotes.filter((q) => q.start < sEnd && q.end > sStart).map((q) => ({ start: q.start - sStart, end: q.end - sStart }));
+    for (const q of quotes) {
+      if (q.start >= sStart && q.start < sEnd) {
+        const endSentence = sentences.find((x) => q.end > x.base && q.end <= x.base + x.text.length) ?? s;
+        // "he said" refers to the last person named before the quote, in this sentence or earlier.
+        const named = ctx.terms.entityMentions(s.tokens).filter((m) => (m.entity.kind === 'person' || m.entity.kind === 'anonymous-source') && s.tokens[m.start].start < q.start - sStart);
+        const f = judgeQuote(ctx, block, q, named.pop()?.entity ?? lastSpeaker, sentenceEndOffset(endSentence));
+        if (f) blockFindings.push(f);
+      }
+    }
+    blockFindings.push(...judgeSentence(ctx, s, quoted));
+    lastSpeaker = ctx.terms.entityMentions(s.tokens).filter((m) => m.entity.kind === 'person' || m.entity.kind === 'anonymous-source').pop()?.entity ?? lastSpeaker;
+  }
+  return { findings: blockFindings, lastSpeaker };
 }
 
 function judgeSentence(ctx: DocContext, s: Sentence, quoted: ReadonlyArray<{ start: number; end: number }>): Finding[] {
@@ -103,4 +112,100 @@ function judgeSentence(ctx: DocContext, s: Sentence, quoted: ReadonlyArray<{ sta
   }
   out.push(...judgeRoles(ctx, s), ...judgePlaces(ctx, s));
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings cached per block, so that a re-check after an edit judges only the blocks that changed.
+//
+// A block's findings are a function of: the block (kind, prose, labels, and where each character
+// sits relative to the first — its "shape"), the person last named before it (for "he said"), the
+// fact index, and three things of the whole document: whether it uses curly quotes, the footnote
+// labels it defines, and how many newlines end it (citation fixes add a footnote definition at the
+// end). That is the key. Findings are kept relative to the block's first offset, and an edit that
+// adds a footnote definition at the end of the document is kept as "at the end", so a block that
+// moved (text typed above it) or a document that grew elsewhere reuses them. Ignore directives and
+// the ignore fix are applied after, on every check. test/unit/check-cache.test.ts compares re-checks
+// with fresh checks over typing sessions.
+
+interface CachedEdit { start: number; end: number; newText: string; atEnd: boolean }
+interface CachedFix { title: string; kind: Fix['kind']; edits: CachedEdit[]; preferred?: boolean }
+interface CachedFinding extends Omit<Finding, 'fixes'> { fixes: CachedFix[] }
+interface CacheEntry { findings: CachedFinding[]; lastSpeaker: Entity | undefined; used: number }
+
+const blockCaches = new WeakMap<TermIndex, Map<string, CacheEntry>>();
+let checkGeneration = 0;
+
+/** Forgets every cached parse and finding (benchmarks of cold checks; memory). */
+export function clearCheckCaches(): void {
+  clearDraftCache();
+  blockCacheClears++;
+}
+let blockCacheClears = 0;
+const clearedAt = new WeakMap<Map<string, CacheEntry>, number>();
+
+/** A footnote definition appended at the end of the document (see fixes.ts citationEdits). */
+const FOOTNOTE_DEFINITION_EDIT = /^\n*\[\^[^\]\n]+\]: /;
+
+function blockCache(ctx: DocContext): { judge(block: ProseBlock, lastSpeaker: Entity | undefined): { findings: Finding[]; lastSpeaker: Entity | undefined } } {
+  let cache = blockCaches.get(ctx.terms);
+  if (!cache) blockCaches.set(ctx.terms, (cache = new Map()));
+  if ((clearedAt.get(cache) ?? 0) !== blockCacheClears) { cache.clear(); clearedAt.set(cache, blockCacheClears); }
+  const generation = ++checkGeneration;
+  if (cache.size > 50_000) for (const [k, v] of cache) if (generation - v.used > 16) cache.delete(k);
+  const text = ctx.text;
+  let trailing = 0;
+  while (trailing < 2 && trailing < text.length && text.charCodeAt(text.length - 1 - trailing) === 10) trailing++;
+  const documentKey = `${ctx.curly ? 1 : 0}${text.length === 0 ? 'e' : trailing}${[...ctx.footnoteLabels].sort().join('\u0002')}`;
+  const store = cache;
+  return {
+    judge(block, lastSpeaker) {
+      const key = `${documentKey}\u0001${lastSpeaker?.id ?? ''}\u0001${block.kind}\u0001${block.context}\u0001${shape(block.offsets)}\u0001${block.text}`;
+      const base = block.offsets[0];
+      let entry = store.get(key);
+      if (!entry) {
+        const judged = judgeBlock(ctx, block, lastSpeaker);
+        entry = { findings: judged.findings.map((f) => toCached(f, base, text.length)), lastSpeaker: judged.lastSpeaker, used: generation };
+        store.set(key, entry);
+      }
+      entry.used = generation;
+      return { findings: entry.findings.map((f) => fromCached(f, base, text.length)), lastSpeaker: entry.lastSpeaker };
+    },
+  };
+}
+
+/** Where each character of a block sits relative to the first: runs of consecutive offsets. */
+function shape(offsets: readonly number[]): string {
+  let out = '';
+  let run = 0;
+  const base = offsets[0];
+  for (let i = 1; i <= offsets.length; i++) {
+    if (i === offsets.length || offsets[i] !== offsets[i - 1] + 1) {
+      out += `${offsets[run] - base}+${i - run},`;
+      run = i;
+    }
+  }
+  return out;
+}
+
+function toCached(f: Finding, base: number, length: number): CachedFinding {
+  return {
+    ...f, start: f.start - base, end: f.end - base,
+    fixes: f.fixes.map((x) => ({
+      ...x,
+      edits: x.edits.map((e) => {
+        const atEnd = e.start === length && e.end === length && FOOTNOTE_DEFINITION_EDIT.test(e.newText);
+        return { start: atEnd ? 0 : e.start - base, end: atEnd ? 0 : e.end - base, newText: e.newText, atEnd };
+      }),
+    })),
+  };
+}
+
+function fromCached(f: CachedFinding, base: number, length: number): Finding {
+  return {
+    ...f, start: f.start + base, end: f.end + base,
+    fixes: f.fixes.map((x): Fix => ({
+      ...x,
+      edits: x.edits.map((e): TextEdit => (e.atEnd ? { start: length, end: length, newText: e.newText } : { start: e.start + base, end: e.end + base, newText: e.newText })),
+    })),
+  };
 }

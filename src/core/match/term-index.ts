@@ -35,6 +35,8 @@ export class TermIndex {
   /** Every stem the datasets use (statements, terms, names, sources): what a draft about the story talks with. */
   readonly vocabulary = new Set<string>();
 
+  private readonly mentionsOf = new WeakMap<readonly Token[], Array<{ entity: Entity; start: number; end: number; alias: string }>>();
+
   constructor(readonly index: FactIndex) {
     for (const indexed of index.facts) {
       const f = indexed.fact;
@@ -106,7 +108,12 @@ export class TermIndex {
 
   /** Entity mentions in `tokens[from, to)`, longest alias first at each position, non-overlapping. */
   entityMentions(tokens: readonly Token[], from = 0, to = tokens.length): Array<{ entity: Entity; start: number; end: number; alias: string }> {
+    // A sentence's mentions are asked for by several judges: kept per token list (read-only).
+    const whole = from === 0 && to === tokens.length;
+    const known = whole ? this.mentionsOf.get(tokens) : undefined;
+    if (known) return known;
     const out: Array<{ entity: Entity; start: number; end: number; alias: string }> = [];
+    if (whole) this.mentionsOf.set(tokens, out);
     for (let i = from; i < to; i++) {
       const entries = this.aliasByFirst.get(tokens[i].stem);
       if (!entries) continue;

@@ -28,8 +28,20 @@ function dropPossessive(w: string): string {
   return w.replace(/['’]s$/u, '').replace(/s['’]$/u, 's');
 }
 
-/** A deliberately small English stemmer: consistent, not linguistically perfect. */
+const stems = new Map<string, string>();
+
+/** A deliberately small English stemmer: consistent, not linguistically perfect. Memoised: a
+ *  draft repeats its words, and every check tokenizes every sentence. */
 export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size >= 200_000) stems.clear();
+    stems.set(word, (s = stemUncached(word)));
+  }
+  return s;
+}
+
+function stemUncached(word: string): string {
   let w = dropPossessive(word.toLowerCase());
   const irregular = IRREGULAR[w];
   if (irregular) return irregular;
