@@ -1,15 +1,17 @@
 /**
  * Generated reference datasets of a given number of facts, in the format of
- * media/datasets/*.facts.json and as verbose as a hand-written one (pretty-printed, several terms
- * per list). Facts come in stories of 8–30 about one organisation in one town on one beat
- * (councils, schools, sports, …): counts with bounds and alternative statements from other sources,
- * dates, years, durations, places, titles of people, quotes and plain events. Event verbs are
- * shared by every story on a beat (as real datasets share "approved", "recruited", "cut"), town and
- * organisation names are shared by the stories about them, and people's surnames repeat, so the
- * term index sees realistic buckets rather than one term 100,000 times or 100,000 unique ones.
+ * media/datasets/*.facts.json (compact JSON: 100,000 facts must stay under the loader's 64 Mi
+ * character limit), with several terms per list. Facts come in stories of 8–30 about one
+ * organisation in one place on one beat (councils, schools, sports, …): counts with bounds and
+ * alternative statements from other sources, dates, years, durations, places, titles of people,
+ * quotes and plain events. Event verbs are shared by every story on a beat (as real datasets share
+ * "approved", "recruited", "cut"); the place and organisation are the facts' context words (98%);
+ * a larger dataset covers more places (about 20 facts each, up to 10,000 places); people's
+ * surnames repeat. So the term index sees realistic buckets rather than one term 100,000 times or
+ * 100,000 unique ones.
  */
 import { Rng } from './rng';
-import { BEATS, FIRST_NAMES, LAST_NAMES, MONTHS, TOWNS, capitalizeFirst, fill } from './vocab';
+import { BEATS, FIRST_NAMES, LAST_NAMES, MONTHS, PLACES, TOWNS, capitalizeFirst, fill } from './vocab';
 
 interface Json { [k: string]: unknown }
 
@@ -33,12 +35,14 @@ export function generateDataset(facts: number, seed = 7): string {
   const documents: Json[] = [];
   const out: Json[] = [];
   const surnames = [...LAST_NAMES, ...TOWNS.slice(0, 400)];
+  // A larger dataset covers more places (about 20 facts each), as a newsroom's archive does.
+  const places = PLACES.slice(0, Math.max(50, Math.min(PLACES.length, Math.round(facts / 20))));
   let story = 0;
 
   while (out.length < facts) {
     story++;
     const beat = r.pick(BEATS);
-    const town = r.pick(TOWNS);
+    const town = r.pick(places);
     const org = fill(r.pick(beat.orgs), town, '');
     const townId = `place-${slug(town)}`;
     const orgId = `org-${slug(org)}`;
@@ -72,8 +76,10 @@ export function generateDataset(facts: number, seed = 7): string {
       const s = srcs[0];
       return s.kind === 'reporting' ? `as ${outlet} reported` : `according to ${String(s.who)}`;
     };
-    const common = (srcs: Json[]) => ({ sources: srcs, attribution: attribution(srcs), document: docId, asOf });
-    const context = () => (r.chance(0.7) ? [town, org].concat(r.chance(0.5) ? [org.replace(/^\S+ /, '')] : []) : []);
+    // Facts are as of their story's date when it differs from the dataset's (one in three).
+    const common = (srcs: Json[]) => ({ sources: srcs, attribution: attribution(srcs), document: docId, ...(story % 3 === 0 ? { asOf } : {}) });
+    // Facts about a place name it (a fact that binds on its verb alone would bind in every story).
+    const context = () => (r.chance(0.98) ? [town, org] : []);
     const target = Math.min(facts - out.length, r.int(8, 30));
     const storyFacts: Json[] = [];
     const add = (f: Json) => { if (storyFacts.length < target) storyFacts.push(f); };

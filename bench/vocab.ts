@@ -8,8 +8,10 @@ import type { Rng } from './rng';
 
 const TOWN_HEADS = ['Ash', 'Brook', 'Cold', 'Dun', 'East', 'Fair', 'Glen', 'Hart', 'Iron', 'Kings', 'Lang', 'Mill', 'North', 'Oak', 'Pen', 'Queens', 'Rad', 'Salt', 'Thorn', 'Up', 'Wal', 'West', 'York', 'Bel', 'Car', 'Dor', 'Elm', 'Fern', 'Gold', 'Hol', 'Kel', 'Lyn', 'Mar', 'New', 'Old', 'Pol', 'Red', 'Stan', 'Tar', 'Wick'];
 const TOWN_TAILS = ['ford', 'bridge', 'field', 'ham', 'ley', 'ton', 'wick', 'worth', 'bury', 'by', 'chester', 'dale', 'gate', 'hurst', 'mere', 'mouth', 'stead', 'stow', 'thorpe', 'well', 'moor', 'brook', 'cliffe', 'combe', 'haven'];
-/** 1,000 town names ("Ashford", "Kingsmere", …). */
+/** 1,000 town names ("Ashford", "Kingsmere", …): the places drafts write about. */
 export const TOWNS: readonly string[] = TOWN_HEADS.flatMap((h) => TOWN_TAILS.map((t) => h + t));
+/** 10,000 place names: the towns, then "Upper Ashford", "Little Kingsmere", … */
+export const PLACES: readonly string[] = ['', 'Upper ', 'Lower ', 'Great ', 'Little ', 'Old ', 'New ', 'Market ', 'Nether ', 'Long '].flatMap((p) => TOWNS.map((t) => p + t));
 
 export const FIRST_NAMES = ['Amara', 'Ben', 'Chloe', 'Daniel', 'Elena', 'Farid', 'Grace', 'Hassan', 'Ines', 'James', 'Keira', 'Liam', 'Maya', 'Nikhil', 'Olivia', 'Pavel', 'Quinn', 'Rosa', 'Samuel', 'Tara', 'Umar', 'Vera', 'Wei', 'Yusuf', 'Zoe', 'Aidan', 'Bronwen', 'Carlos', 'Deborah', 'Emeka', 'Fiona', 'Gareth', 'Helen', 'Ivan', 'Joanna', 'Kwame', 'Lucia', 'Martin', 'Nadia', 'Owen'];
 export const LAST_NAMES = ['Abbott', 'Bello', 'Carver', 'Dlamini', 'Evans', 'Fischer', 'Gallagher', 'Hughes', 'Iqbal', 'Jensen', 'Kowalski', 'Lindqvist', 'Mensah', 'Novak', 'Okafor', 'Patel', 'Quigley', 'Rahman', 'Sandoval', 'Thornton', 'Umeh', 'Varga', 'Whitfield', 'Xu', 'Yilmaz', 'Zeller', 'Ashworth', 'Brennan', 'Castillo', 'Doyle', 'Eriksen', 'Ferreira', 'Grant', 'Hollis', 'Ishikawa', 'Jovanovic', 'Kearney', 'Lopez', 'Mwangi', 'Nash'];

@@ -1,11 +1,13 @@
 /**
- * Dataset terms compiled to stem sequences, with an inverted index on each term's first stem, so
- * that the facts a sentence can be about are found from its words, not by scanning every fact.
- * Built once per FactIndex (cached) and only read by the checker.
+ * Dataset terms compiled to stem sequences, with inverted indexes on each term's first stem (first
+ * two for longer terms), so that the facts a sentence can be about are found from its words, not
+ * by scanning every fact: `bindingHits` reaches a fact only through the words it cannot be bound
+ * without (its context words, else its event words). Built once per FactIndex (cached) and only
+ * read by the checker.
  */
 import type { Entity, Fact } from '../dataset/schema';
 import type { FactIndex, IndexedFact } from '../dataset/fact-index';
-import { termStems, type Token } from '../text/tokens';
+import { eachStem, termStems, type Token } from '../text/tokens';
 
 export type TermRole = 'counts' | 'event' | 'context' | 'exclude' | 'place';
 
@@ -18,24 +20,99 @@ export interface CompiledFact {
   excludes: string[][];
 }
 
-interface TermEntry { cf: CompiledFact; role: TermRole; stems: string[] }
-interface AliasEntry { entity: Entity; stems: string[]; alias: string }
+/** `ord` orders entries as they were added: scans report hits in (position, ord) order. */
+interface TermEntry { cf: CompiledFact; role: TermRole; stems: string[]; ord: number }
+interface AliasEntry { entity: Entity; stems: string[]; alias: string; ord: number }
+
+/** Room for the terms of one fact in an `ord` (fact order × TERMS_PER_FACT + the term's place). */
+const TERMS_PER_FACT = 2 ** 20;
+
+/** The key of a term's bucket: its first stem (one-word terms) or first two stems (longer terms),
+ *  so that "in Iraq" is looked up under "in iraq", not with every term that starts with "in". */
+function bucketKey(stems: readonly string[]): string {
+  return stems.length > 1 ? `${stems[0]}\u0001${stems[1]}` : stems[0];
+}
+
+/** Entries by bucket key, each bucket in insertion order. */
+class Buckets<T extends { stems: string[]; ord: number }> {
+  private readonly one = new Map<string, T[]>();
+  private readonly two = new Map<string, T[]>();
+
+  add(entry: T): void {
+    const map = entry.stems.length > 1 ? this.two : this.one;
+    const key = bucketKey(entry.stems);
+    const list = map.get(key);
+    if (list) list.push(entry);
+    else map.set(key, [entry]);
+  }
+
+  /** Entries that may match at `tokens[i]` (within `to`), in insertion order. */
+  at(tokens: readonly Token[], i: number, to: number): readonly T[] | undefined {
+    const a = this.one.get(tokens[i].stem);
+    const b = i + 1 < to ? this.two.get(`${tokens[i].stem}\u0001${tokens[i + 1].stem}`) : undefined;
+    if (!b) return a;
+    if (!a) return b;
+    const out: T[] = [];
+    for (let x = 0, y = 0; x < a.length || y < b.length;) out.push(y >= b.length || (x < a.length && a[x].ord < b[y].ord) ? a[x++] : b[y++]);
+    return out;
+  }
+}
+
+/** Facts by the bucket keys of their gate terms (see `bindingHits`), as parallel arrays: there is
+ *  one entry per gate term of every fact, so no object per entry. */
+class Gates {
+  private readonly facts = new Map<string, CompiledFact[]>();
+  private readonly stems = new Map<string, string[][]>();
+
+  add(cf: CompiledFact, stems: string[]): void {
+    const key = bucketKey(stems);
+    const facts = this.facts.get(key);
+    if (facts) { facts.push(cf); this.stems.get(key)!.push(stems); }
+    else { this.facts.set(key, [cf]); this.stems.set(key, [stems]); }
+  }
+
+  /** Adds to `out` the facts whose gate term occurs at `tokens[i]`. */
+  collect(tokens: readonly Token[], i: number, out: Set<CompiledFact>): void {
+    const keys = i + 1 < tokens.length ? [tokens[i].stem, `${tokens[i].stem}\u0001${tokens[i + 1].stem}`] : [tokens[i].stem];
+    for (const key of keys) {
+      const facts = this.facts.get(key);
+      if (!facts) continue;
+      const stems = this.stems.get(key)!;
+      for (let k = 0; k < facts.length; k++) if (!out.has(facts[k]) && matchesAt(tokens, i, stems[k], tokens.length)) out.add(facts[k]);
+    }
+  }
+}
+
+/** Hit lists of the facts a sentence can be bound to: its own words and its table labels. */
+export interface BindingHits {
+  sentence: Map<CompiledFact, TermHit[]>;
+  labels: Map<CompiledFact, TermHit[]>;
+}
 
 /** A matched term in a token list. */
 export interface TermHit { role: TermRole; start: number; end: number; length: number }
 
+type Mention = { entity: Entity; start: number; end: number; alias: string };
+
 export class TermIndex {
-  private readonly byFirst = new Map<string, TermEntry[]>();
-  private readonly aliasByFirst = new Map<string, AliasEntry[]>();
+  /** Order of each fact (the order of the datasets). */
+  private readonly order = new Map<CompiledFact, number>();
+  /** Stems of the names of place facts (their 'place' terms). */
+  private readonly placeTerms = new Map<CompiledFact, string[][]>();
+  /** For binding: facts that need context words are found by them, facts that need event words
+   *  (and no context words) by those, and facts that need neither by any of their terms. */
+  private readonly gates = new Gates();
+  private readonly aliasByFirst = new Buckets<AliasEntry>();
+  /** Every term of every fact, for `scan` (built on its first use). */
+  private all: Buckets<TermEntry> | undefined;
   readonly compiled = new Map<string, CompiledFact>();
   readonly quotes: CompiledFact[] = [];
   readonly roles = new Map<string, CompiledFact[]>(); // entity id -> role facts
   /** Quote facts by the stems of their words, for finding the reference of a draft quote. */
   readonly quoteWords = new Map<string, Set<CompiledFact>>();
-  /** Every stem the datasets use (statements, terms, names, sources): what a draft about the story talks with. */
-  readonly vocabulary = new Set<string>();
+  private vocab: Set<string> | undefined;
 
-  private readonly mentionsOf = new WeakMap<readonly Token[], Array<{ entity: Entity; start: number; end: number; alias: string }>>();
+  private readonly mentionsOf = new WeakMap<readonly Token[], Mention[]>();
 
   constructor(readonly index: FactIndex) {
     for (const indexed of index.facts) {
@@ -48,26 +125,22 @@ export class TermIndex {
         excludes: compileTerms(f.event?.excludes ?? []),
       };
       this.compiled.set(f.id, cf);
-      for (const text of [f.statement, f.attribution, f.counts?.noun ?? '', f.event?.label ?? '', ...f.sources.flatMap((x) => [x.who, ...x.terms])]) {
-        for (const st of termStems(text)) this.vocabulary.add(st);
-      }
-      for (const list of [cf.counts, cf.event, cf.context, cf.excludes]) for (const t of list) for (const st of t) this.vocabulary.add(st);
-      for (const [role, list] of [['counts', cf.counts], ['event', cf.event], ['context', cf.context], ['exclude', cf.excludes]] as const) {
-        for (const stems of list) this.add(this.byFirst, stems[0], { cf, role, stems });
-      }
+      this.order.set(cf, this.order.size);
       if (f.value?.type === 'place') {
-        for (const name of [f.value.name, ...f.value.aliases]) {
-          const stems = termStems(name);
-          if (stems.length) this.add(this.byFirst, stems[0], { cf, role: 'place', stems });
-        }
+        const places = [f.value.name, ...f.value.aliases].map(stemsOf).filter((st) => st.length);
+        if (places.length) this.placeTerms.set(cf, places);
       }
+      // What binding needs (bind.ts): a context word when the fact has any, and an event word when
+      // it has any. Such a fact is reached through those words only.
+      const gate = cf.context.length ? 'context' : cf.event.length ? 'event' : undefined;
+      this.terms(cf, (role, stems) => { if (!gate || role === gate) this.gates.add(cf, stems); });
       if (f.kind === 'quote' && f.quote) {
         this.quotes.push(cf);
-        for (const s of termStems(f.quote.text)) {
+        eachStem(f.quote.text, (s) => {
           let set = this.quoteWords.get(s);
           if (!set) this.quoteWords.set(s, (set = new Set()));
           set.add(cf);
-        }
+        });
       }
       if (f.value?.type === 'role') {
         const list = this.roles.get(f.value.entity) ?? [];
@@ -75,26 +148,63 @@ export class TermIndex {
         this.roles.set(f.value.entity, list);
       }
     }
+    let ord = 0;
     for (const entity of index.entities) {
-      for (const text of [entity.name, entity.title ?? '', ...entity.aliases]) for (const st of termStems(text)) this.vocabulary.add(st);
       for (const alias of new Set([entity.name, ...entity.aliases])) {
-        const stems = termStems(alias);
-        if (stems.length) this.add(this.aliasByFirst, stems[0], { entity, stems, alias });
+        const stems = stemsOf(alias);
+        if (stems.length) this.aliasByFirst.add({ entity, stems, alias, ord: ord++ });
       }
     }
   }
 
-  private add<T>(map: Map<string, T[]>, key: string, value: T): void {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
+  /** A fact's terms in the order scans report them: counts, event, context, excluding words, place names. */
+  private terms(cf: CompiledFact, fn: (role: TermRole, stems: string[], place: number) => void): void {
+    let k = 0;
+    for (const stems of cf.counts) fn('counts', stems, k++);
+    for (const stems of cf.event) fn('event', stems, k++);
+    for (const stems of cf.context) fn('context', stems, k++);
+    for (const stems of cf.excludes) fn('exclude', stems, k++);
+    for (const stems of this.placeTerms.get(cf) ?? []) fn('place', stems, k++);
+  }
+
+  /** Every stem the datasets use (statements, terms, names, sources): what a draft about the story
+   *  talks with. Built on first use. */
+  get vocabulary(): ReadonlySet<string> {
+    if (this.vocab) return this.vocab;
+    const vocab = new Set<string>();
+    // Sources, labels and names repeat across facts: each text is read once.
+    const read = new Set<string>();
+    const add = (st: string) => { vocab.add(st); };
+    const text = (t: string) => { if (!read.has(t)) { read.add(t); eachStem(t, add); } };
+    for (const cf of this.compiled.values()) {
+      const f = cf.fact;
+      eachStem(f.statement, add);
+      text(f.attribution);
+      if (f.counts) text(f.counts.noun);
+      if (f.event) text(f.event.label);
+      for (const x of f.sources) { text(x.who); for (const t of x.terms) text(t); }
+      for (const list of [cf.counts, cf.event, cf.context, cf.excludes]) for (const t of list) for (const st of t) vocab.add(st);
+    }
+    for (const entity of this.index.entities) {
+      text(entity.name);
+      if (entity.title) text(entity.title);
+      for (const a of entity.aliases) text(a);
+    }
+    return (this.vocab = vocab);
   }
 
   /** Every fact term found in `tokens[from, to)`, grouped by fact. */
   scan(tokens: readonly Token[], from = 0, to = tokens.length): Map<CompiledFact, TermHit[]> {
+    if (!this.all) {
+      const all = (this.all = new Buckets<TermEntry>());
+      for (const cf of this.compiled.values()) {
+        const base = this.order.get(cf)! * TERMS_PER_FACT;
+        this.terms(cf, (role, stems, k) => all.add({ cf, role, stems, ord: base + k }));
+      }
+    }
     const hits = new Map<CompiledFact, TermHit[]>();
     for (let i = from; i < to; i++) {
-      const entries = this.byFirst.get(tokens[i].stem);
+      const entries = this.all.at(tokens, i, to);
       if (!entries) continue;
       for (const e of entries) {
         if (!matchesAt(tokens, i, e.stems, to)) continue;
@@ -106,16 +216,46 @@ export class TermIndex {
     return hits;
   }
 
+  /**
+   * What bind.ts needs of a sentence: the hits of `scan(tokens)` and `scan(labels)`, but only of the
+   * facts that can be bound there at all — with a context word when they have context words, and an
+   * event word when they have event words, in the sentence or its labels. Other facts are never
+   * looked at, so the cost follows what the sentence can be about, not the size of the datasets.
+   * The hit lists, and the order of the facts in each map, are exactly scan()'s.
+   */
+  bindingHits(tokens: readonly Token[], labels: readonly Token[]): BindingHits {
+    const candidates = new Set<CompiledFact>();
+    for (let i = 0; i < tokens.length; i++) this.gates.collect(tokens, i, candidates);
+    for (let i = 0; i < labels.length; i++) this.gates.collect(labels, i, candidates);
+    type Found = { cf: CompiledFact; hits: Array<{ hit: TermHit; ord: number }> };
+    const inSentence: Found[] = [], inLabels: Found[] = [];
+    const sentencePositions = positionsOf(tokens), labelPositions = positionsOf(labels);
+    for (const cf of candidates) {
+      const base = this.order.get(cf)! * TERMS_PER_FACT;
+      const hs: Found['hits'] = [], ls: Found['hits'] = [];
+      this.terms(cf, (role, stems, k) => {
+        hitsIn(tokens, sentencePositions, role, stems, base + k, hs);
+        hitsIn(labels, labelPositions, role, stems, base + k, ls);
+      });
+      const has = (role: TermRole) => hs.some((h) => h.hit.role === role) || ls.some((h) => h.hit.role === role);
+      if ((cf.context.length && !has('context')) || (cf.event.length && !has('event'))) continue;
+      if (hs.length) inSentence.push({ cf, hits: hs.sort(byPosition) });
+      if (ls.length) inLabels.push({ cf, hits: ls.sort(byPosition) });
+    }
+    const toMap = (found: Found[]) => new Map(found.sort((a, b) => byPosition(a.hits[0], b.hits[0])).map((f) => [f.cf, f.hits.map((h) => h.hit)]));
+    return { sentence: toMap(inSentence), labels: toMap(inLabels) };
+  }
+
   /** Entity mentions in `tokens[from, to)`, longest alias first at each position, non-overlapping. */
-  entityMentions(tokens: readonly Token[], from = 0, to = tokens.length): Array<{ entity: Entity; start: number; end: number; alias: string }> {
+  entityMentions(tokens: readonly Token[], from = 0, to = tokens.length): Mention[] {
     // A sentence's mentions are asked for by several judges: kept per token list (read-only).
     const whole = from === 0 && to === tokens.length;
     const known = whole ? this.mentionsOf.get(tokens) : undefined;
     if (known) return known;
-    const out: Array<{ entity: Entity; start: number; end: number; alias: string }> = [];
+    const out: Mention[] = [];
     if (whole) this.mentionsOf.set(tokens, out);
     for (let i = from; i < to; i++) {
-      const entries = this.aliasByFirst.get(tokens[i].stem);
+      const entries = this.aliasByFirst.at(tokens, i, to);
       if (!entries) continue;
       let best: AliasEntry | undefined;
       for (const e of entries) if (matchesAt(tokens, i, e.stems, to) && (!best || e.stems.length > best.stems.length)) best = e;
@@ -139,14 +279,58 @@ export class TermIndex {
   }
 }
 
-/** Terms as stem sequences, without duplicates ("plan", "plans", "planned" are one term). */
+const compiledLists = new Map<string, string[][]>();
+
+/** Terms as stem sequences, without duplicates ("plan", "plans", "planned" are one term). Facts
+ *  of one story share their lists: the same list is compiled once (read-only arrays). */
 function compileTerms(terms: readonly string[]): string[][] {
+  if (!terms.length) return [];
+  const key = terms.join('\u0001');
+  let out = compiledLists.get(key);
+  if (out) return out;
   const seen = new Map<string, string[]>();
   for (const t of terms) {
-    const stems = termStems(t);
+    const stems = stemsOf(t);
     if (stems.length) seen.set(stems.join(' '), stems);
   }
-  return [...seen.values()];
+  if (compiledLists.size >= 100_000) compiledLists.clear();
+  compiledLists.set(key, (out = [...seen.values()]));
+  return out;
+}
+
+/** Token positions by stem. */
+function positionsOf(tokens: readonly Token[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let i = 0; i < tokens.length; i++) {
+    const list = out.get(tokens[i].stem);
+    if (list) list.push(i);
+    else out.set(tokens[i].stem, [i]);
+  }
+  return out;
+}
+
+/** Adds the occurrences of one term in `tokens` to `out`. */
+function hitsIn(tokens: readonly Token[], positions: Map<string, number[]>, role: TermRole, stems: string[], ord: number, out: Array<{ hit: TermHit; ord: number }>): void {
+  for (const i of positions.get(stems[0]) ?? []) {
+    if (matchesAt(tokens, i, stems, tokens.length)) out.push({ hit: { role, start: i, end: i + stems.length, length: stems.length }, ord });
+  }
+}
+
+/** scan() order: by position, then by the order the terms were added. */
+function byPosition(a: { hit: TermHit; ord: number }, b: { hit: TermHit; ord: number }): number {
+  return a.hit.start - b.hit.start || a.ord - b.ord;
+}
+
+const stemCache = new Map<string, string[]>();
+
+/** termStems, shared: datasets repeat their terms ("transferred" in many facts). Read-only arrays. */
+function stemsOf(text: string): string[] {
+  let stems = stemCache.get(text);
+  if (!stems) {
+    if (stemCache.size >= 200_000) stemCache.clear();
+    stemCache.set(text, (stems = termStems(text)));
+  }
+  return stems;
 }
 
 function matchesAt(tokens: readonly Token[], i: number, stems: readonly string[], to: number): boolean {

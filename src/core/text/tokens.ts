@@ -70,6 +70,11 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/** Calls `fn` with the stem of each token of `text` (tokenize without the token objects). */
+export function eachStem(text: string, fn: (stem: string) => void): void {
+  for (const m of text.matchAll(TOKEN_RE)) fn(stem(m[0].toLowerCase()));
+}
+
 /** Stems of a dataset term, for matching against token stems. */
 export function termStems(term: string): string[] {
   return tokenize(term).map((t) => t.stem);

@@ -1,0 +1,110 @@
+/**
+ * The term index (match/term-index.ts): its buckets find exactly the hits a plain scan of every
+ * term finds, in the same order, and bindingHits() gives exactly scan()'s hits of the facts bind.ts
+ * can bind, on generated drafts against the bundled and generated datasets.
+ */
+import * as assert from 'node:assert/strict';
+import { BUNDLED, loadIndex } from '../../bench/core';
+import { generateDataset } from '../../bench/dataset';
+import { generateDraft } from '../../bench/draft';
+import { parseDraft } from '../../src/core/markdown';
+import { analyzeBlock, type Sentence } from '../../src/core/analyze';
+import { termIndexFor, type CompiledFact, type TermHit, type TermIndex } from '../../src/core/match/term-index';
+import { termStems, type Token } from '../../src/core/text/tokens';
+import type { FactIndex } from '../../src/core/dataset/fact-index';
+
+/** The index as first written: every term under its first stem, scanned position by position. */
+function referenceScan(terms: TermIndex, tokens: readonly Token[]): Map<CompiledFact, TermHit[]> {
+  const entries: Array<{ cf: CompiledFact; role: TermHit['role']; stems: string[] }> = [];
+  for (const cf of terms.compiled.values()) {
+    for (const [role, list] of [['counts', cf.counts], ['event', cf.event], ['context', cf.context], ['exclude', cf.excludes]] as const) for (const stems of list) entries.push({ cf, role, stems });
+    const v = cf.fact.value;
+    if (v?.type === 'place') for (const name of [v.name, ...v.aliases]) { const stems = termStems(name); if (stems.length) entries.push({ cf, role: 'place', stems }); }
+  }
+  const hits = new Map<CompiledFact, TermHit[]>();
+  for (let i = 0; i < tokens.length; i++) {
+    for (const e of entries) {
+      if (e.stems[0] !== tokens[i].stem || i + e.stems.length > tokens.length || e.stems.some((s, k) => tokens[i + k].stem !== s)) continue;
+      let list = hits.get(e.cf);
+      if (!list) hits.set(e.cf, (list = []));
+      list.push({ role: e.role, start: i, end: i + e.stems.length, length: e.stems.length });
+    }
+  }
+  return hits;
+}
+
+/** What bindAt can bind: a context word if the fact has any, an event word if it has any. */
+function bindable(all: Map<CompiledFact, TermHit[]>, labels: Map<CompiledFact, TermHit[]>): (cf: CompiledFact) => boolean {
+  return (cf) => {
+    const hits = [...(all.get(cf) ?? []), ...(labels.get(cf) ?? [])];
+    return (!cf.context.length || hits.some((h) => h.role === 'context')) && (!cf.event.length || hits.some((h) => h.role === 'event'));
+  };
+}
+
+const only = (m: Map<CompiledFact, TermHit[]>, keep: (cf: CompiledFact) => boolean) => new Map([...m].filter(([cf]) => keep(cf)));
+const ids = (m: Map<CompiledFact, TermHit[]>) => [...m].map(([cf, hits]) => [cf.fact.id, hits]);
+
+function sentences(seed: number): Sentence[] {
+  return parseDraft(generateDraft(1500, seed)).blocks.flatMap(analyzeBlock);
+}
+
+describe('term index', function () {
+  this.timeout(60_000);
+  const indexes: Array<[string, FactIndex]> = [
+    ['bundled', loadIndex([BUNDLED]).index],
+    ['bundled + 2,000 generated facts', loadIndex([BUNDLED, { file: 'g.facts.json', text: generateDataset(2000, 8) }]).index],
+  ];
+
+  for (const [name, index] of indexes) {
+    it(`scans like a plain scan of every term (${name})`, () => {
+      const terms = termIndexFor(index);
+      for (const s of sentences(31)) {
+        assert.deepEqual(ids(terms.scan(s.tokens)), ids(referenceScan(terms, s.tokens)), s.text);
+        if (s.contextTokens.length) assert.deepEqual(ids(terms.scan(s.contextTokens)), ids(referenceScan(terms, s.contextTokens)), s.block.context);
+      }
+    });
+
+    it(`gives binding hits: scan()'s, of the facts that can be bound (${name})`, () => {
+      const terms = termIndexFor(index);
+      let bound = 0;
+      for (const s of sentences(32)) {
+        const all = terms.scan(s.tokens), labels = terms.scan(s.contextTokens);
+        const keep = bindable(all, labels);
+        const got = terms.bindingHits(s.tokens, s.contextTokens);
+        assert.deepEqual(ids(got.sentence), ids(only(all, keep)), s.text);
+        assert.deepEqual(ids(got.labels), ids(only(labels, keep)), s.block.context);
+        bound += got.sentence.size;
+      }
+      assert.ok(bound > 0, 'no sentence could be bound to any fact');
+    });
+  }
+
+  it('knows every stem of the datasets\' words (the vocabulary)', () => {
+    for (const [, index] of indexes) {
+      const want = new Set<string>();
+      for (const { fact: f } of index.facts) {
+        for (const text of [f.statement, f.attribution, f.counts?.noun ?? '', f.event?.label ?? '', ...f.sources.flatMap((x) => [x.who, ...x.terms])]) for (const st of termStems(text)) want.add(st);
+        for (const text of [...(f.counts?.terms.length ? f.counts.terms : f.counts ? [f.counts.noun] : []), ...(f.event?.terms ?? []), ...(f.event?.context ?? []), ...(f.event?.excludes ?? [])]) for (const st of termStems(text)) want.add(st);
+      }
+      for (const e of index.entities) for (const text of [e.name, e.title ?? '', ...e.aliases]) for (const st of termStems(text)) want.add(st);
+      assert.deepEqual([...termIndexFor(index).vocabulary].sort(), [...want].sort());
+    }
+  });
+
+  it('finds entity mentions longest first, in the order of the aliases', () => {
+    const terms = termIndexFor(indexes[1][1]);
+    for (const s of sentences(33)) {
+      const got = terms.entityMentions(s.tokens);
+      assert.equal(terms.entityMentions(s.tokens), got, 'mentions are computed once per token list');
+      // Reference: at each position the first longest alias, in the datasets' order.
+      const aliases = [...indexes[1][1].entities].flatMap((e) => [...new Set([e.name, ...e.aliases])].map((alias) => ({ entity: e, alias, stems: termStems(alias) }))).filter((a) => a.stems.length);
+      const want: typeof got = [];
+      for (let i = 0; i < s.tokens.length; i++) {
+        let best: (typeof aliases)[number] | undefined;
+        for (const a of aliases) if (i + a.stems.length <= s.tokens.length && a.stems.every((st, k) => s.tokens[i + k].stem === st) && (!best || a.stems.length > best.stems.length)) best = a;
+        if (best) { want.push({ entity: best.entity, start: i, end: i + best.stems.length, alias: best.alias }); i += best.stems.length - 1; }
+      }
+      assert.deepEqual(got, want, s.text);
+    }
+  });
+});
