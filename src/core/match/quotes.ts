@@ -106,6 +106,13 @@ function describeDiff(d: readonly Word[], r: readonly Word[], pairs: ReadonlyArr
   return parts.join('; ');
 }
 
+/** The longest end of `s` made of characters of `cls` (a loop: `/[…]*$/` is quadratic on long runs inside `s`). */
+function trailingRun(s: string, cls: RegExp): string {
+  let k = s.length;
+  while (k > 0 && cls.test(s[k - 1])) k--;
+  return s.slice(k);
+}
+
 /** Entity the speaker phrase names, if any. */
 function speakerEntity(ctx: DocContext, text: string): Entity | undefined {
   return ctx.terms.entityMentions(tokenize(text)).find((m) => m.entity.kind === 'person' || m.entity.kind === 'anonymous-source')?.entity;
@@ -137,8 +144,8 @@ export function judgeQuote(ctx: DocContext, block: ProseBlock, q: QuoteMention, 
     const lastR = Math.min(match.ref.length - 1, lastPair[1] + (d.length - 1 - lastPair[0]));
     const rText = quote.text;
     const window = rText.slice(match.ref[firstR].start, match.ref[lastR].end);
-    const trailing = /[\s,.;:!?]*$/.exec(q.text)?.[0] ?? '';
-    const windowTrail = /[,.;:!?]*$/.exec(rText.slice(match.ref[lastR].end))?.[0] ?? '';
+    const trailing = trailingRun(q.text, /[\s,.;:!?]/);
+    const windowTrail = trailingRun(rText.slice(match.ref[lastR].end), /[,.;:!?]/);
     const newText = typographic(ctx, window + (trailing.trim() ? (windowTrail && trailing.trim() !== ',' ? windowTrail : trailing) : ''));
     const diff = describeDiff(d, match.ref, pairs, q.text, rText, runs.length > 1);
     return {
