@@ -3,6 +3,11 @@
  * integration harness (test/harness/code-shim, the stand-in VS Code executable for
  * @vscode/test-electron's runTests), in a fresh workspace holding two generated 10k-word drafts.
  * Prints `BENCH_RESULT {json}` for bench/bench.ts.
+ *
+ *   node out/bench/vscode.js [EXTENSION_DIR]
+ *
+ * EXTENSION_DIR is the extension to run (default: this checkout, with its development build);
+ * bench.ts passes its production copy (bench/package.ts), the build users get.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -22,7 +27,7 @@ async function main(): Promise<number> {
   try {
     await runTests({
       vscodeExecutablePath: path.join(repoRoot, 'test/harness/code-shim'),
-      extensionDevelopmentPath: repoRoot,
+      extensionDevelopmentPath: path.resolve(process.argv[2] ?? repoRoot),
       extensionTestsPath: path.join(repoRoot, 'out/test/integration-bench/index'),
       launchArgs: [workspace, `--user-data-dir=${path.join(tmp, 'user-data')}`, `--extensions-dir=${path.join(tmp, 'extensions')}`],
     });

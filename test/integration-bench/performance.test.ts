@@ -7,6 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'draft-fact-check.draft-fact-check';
@@ -50,21 +51,30 @@ describe('performance in VS Code', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is not installed`);
     assert.equal(ext.isActive, false, 'already active: the activation time would not be measured');
-    const t0 = performance.now();
+    result.extensionPath = ext.extensionPath;
+    // VS Code's activation time is loading the code plus the activate() call: the code is loaded
+    // here first (the extension host then finds it in the module cache), then activated.
+    const main = path.join(ext.extensionPath, String((ext.packageJSON as { main: string }).main));
+    let t0 = performance.now();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require(main);
+    result.codeLoadingMs = performance.now() - t0;
+    t0 = performance.now();
     const api = (await ext.activate()) as { ready: Promise<void> };
-    result.activationMs = performance.now() - t0;
+    result.activateCallMs = performance.now() - t0;
+    result.activationMs = (result.codeLoadingMs as number) + (result.activateCallMs as number);
     await api.ready;
     result.readyMs = performance.now() - t0;
   });
 
   it('shows diagnostics for a newly opened 10k-word draft', async () => {
-    for (const [name, key] of [['draft-a.md', 'openToDiagnosticsMs'], ['draft-b.md', 'openToDiagnosticsWarmMs']] as const) {
-      const uri = vscode.Uri.joinPath(folder(), name);
-      result[key] = await timeToDiagnostics(uri, async () => {
-        const doc = await vscode.workspace.openTextDocument(uri);
-        await vscode.window.showTextDocument(doc);
-      });
-    }
+    // Opened (the extension checks on open), then opened and shown in an editor.
+    const a = vscode.Uri.joinPath(folder(), 'draft-a.md');
+    result.openToDiagnosticsMs = await timeToDiagnostics(a, () => vscode.workspace.openTextDocument(a));
+    const b = vscode.Uri.joinPath(folder(), 'draft-b.md');
+    result.openShowToDiagnosticsMs = await timeToDiagnostics(b, async () => {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(b));
+    });
   });
 
   it('updates diagnostics after one typed character', async () => {
