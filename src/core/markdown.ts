@@ -56,11 +56,17 @@ export function parseDraft(source: string): ParsedDraft {
 
 /** Parses a draft as one mdast tree: the reference {@link parseDraft} must agree with, exactly. */
 export function parseDraftWhole(source: string): ParsedDraft {
-  const tree = fromMarkdown(source, MARKDOWN_OPTIONS);
+  // micromark drops a leading byte-order mark and counts offsets without it: read the text after the
+  // marks and count them back (else every block reads one character early, and fixes land there).
+  let bom = 0;
+  while (source.charCodeAt(bom) === 0xfeff) bom++;
+  const text = bom ? source.slice(bom) : source;
+  const tree = fromMarkdown(text, MARKDOWN_OPTIONS);
   const blocks: ProseBlock[] = [];
   const fileIgnoreIds = new Set<string>();
   const footnoteLabels = new Set<string>();
-  walkBlocks(source, tree, { all: false, ids: new Set() }, blocks, fileIgnoreIds, footnoteLabels);
+  walkBlocks(text, tree, { all: false, ids: new Set() }, blocks, fileIgnoreIds, footnoteLabels);
+  if (bom) for (const b of blocks) for (let i = 0; i < b.offsets.length; i++) b.offsets[i] += bom;
   return { blocks, fileIgnoreIds, footnoteLabels };
 }
 
@@ -188,9 +194,10 @@ function isAutolink(source: string, link: { url: string; children: Nodes[]; posi
 // (`[x]: url`, `[^x]: note`), which decide whether `[x]` is a link and `[^x]` a footnote call: a
 // chunk that has a "[" is parsed with the definitions of the other chunks appended after it.
 //
-// A chunk of ATX headings and paragraphs whose inline content is plain text, emphasis, code spans,
-// inline links and images, and URL autolinks is read directly (markdown-fast.ts), to the same
-// blocks micromark would give. Any other chunk goes to micromark.
+// A chunk of ATX headings, paragraphs, one-line list items, one-paragraph block quotes, one-line
+// HTML comments and fenced code, whose inline content is plain text, emphasis, code spans, inline
+// links and images, URL autolinks and footnote calls, is read directly (markdown-fast.ts), to the
+// same blocks micromark would give. Any other chunk goes to micromark.
 // Chunk results are cached by text, so a re-check after an edit parses only the edited chunk.
 
 /** One top-level node of a chunk: HTML (for ignore directives) or the blocks of anything else. */
@@ -379,7 +386,7 @@ function plainChunk(text: string, footnoteIds: readonly string[] | undefined): C
   const read = readFastChunk(text, (s, e) => proseSlice(text, s, e), footnoteIds && new Set(footnoteIds));
   if (!read) return undefined;
   const calls = read === 'footnotes';
-  const items: TopItem[] = calls ? [] : read.map((blocks) => ({ blocks: blocks.map((b) => ({ ...b, context: '', ignoreAll: false, ignoreIds: NO_IDS })) }));
+  const items: TopItem[] = calls ? [] : read.map((item) => (item.html !== undefined ? { html: item.html } : { blocks: item.blocks.map((b) => ({ ...b, context: '', ignoreAll: false, ignoreIds: NO_IDS })) }));
   return { items, fileIgnore: [], footnotes: [], definitions: [], footnoteIds: [], calls, open: false, bracket: false, unsupported: false, used: generation };
 }
 
