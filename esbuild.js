@@ -60,6 +60,7 @@ if (!production) {
   const integration = [...testEntries('test/integration'), 'test/integration/index.ts', 'test/integration/runTests.ts'].filter((f) => fs.existsSync(f));
   if (integration.length) builds.push({ ...common, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha', '@vscode/test-electron'] });
   builds.push({ ...common, entryPoints: ['scripts/generate-schema.ts'], outfile: 'out/scripts/generate-schema.js' });
+  if (fs.existsSync('scripts/fuzz.ts')) builds.push({ ...common, entryPoints: ['scripts/fuzz.ts'], outfile: 'out/scripts/fuzz.js' });
   if (fs.existsSync('bench/bench.ts')) builds.push({ ...common, entryPoints: ['bench/bench.ts', 'bench/vscode.ts'].filter((f) => fs.existsSync(f)), outdir: 'out/bench', outbase: 'bench', external: ['markdownlint', '@vscode/test-electron'] });
   if (fs.existsSync('test/integration-bench/index.ts')) builds.push({ ...common, entryPoints: [...testEntries('test/integration-bench'), 'test/integration-bench/index.ts'], outdir: 'out/test/integration-bench', outbase: 'test/integration-bench', external: ['vscode', 'mocha'] });
 }
