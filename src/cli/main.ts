@@ -78,8 +78,12 @@ function where(path: string, e: InputError): string {
 }
 
 function formatProblem(p: DatasetProblem): string {
-  // The loader's messages start with the field's path ("facts[3].value.amount: …").
-  const message = p.path && !p.message.startsWith(p.path) ? `${p.path}: ${p.message}` : p.message;
+  // The loader's messages may start with the field's path or its parent's ("facts[3]: missing
+  // required field …" at facts[3].statement): name the field once, in full.
+  const own = /^([\w$]+(?:\.[\w$]+|\[\d+\])*): /.exec(p.message);
+  const message = !p.path ? p.message
+    : own && (p.path === own[1] || p.path.startsWith(`${own[1]}.`) || p.path.startsWith(`${own[1]}[`)) ? `${p.path}: ${p.message.slice(own[0].length)}`
+    : `${p.path}: ${p.message}`;
   return `${p.file}:${p.line + 1}:${p.character + 1}: ${p.severity}: ${message}`;
 }
 

@@ -6,43 +6,15 @@
  * text outputs keep their contracts.
  */
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-const repoRoot = path.resolve(__dirname, '../../..');
-const CLI = path.join(repoRoot, 'dist/cli.js');
+import { assertCleanStderr, cli, CLI, offsetOf, type Run } from '../fixtures/odd/cli-run';
 
 const FLAGGED = 'The U.S. has now transferred 7,000 detainees from Syria to Iraq.\n';
 const CLEAN = 'The weather was fine on the day the ministry opened.\n';
-
-export interface Run { status: number | null; stdout: string; stderr: string }
-
-/** Runs the CLI with `args` in `cwd`, optionally feeding `input` to standard input. */
-export function cli(args: readonly string[], opts: { cwd?: string; input?: string | Buffer } = {}): Run {
-  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? repoRoot, input: opts.input ?? '', encoding: 'utf8', timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Stderr is exactly `lines` lines, none of them part of a stack trace. */
-export function assertCleanStderr(r: Run, lines: number, what: string): string[] {
-  const out = r.stderr.split('\n').filter((l) => l !== '');
-  assert.ok(!/^\s+at /m.test(r.stderr) && !/node:internal|Error:|\bthrow\b/.test(r.stderr), `${what}: no stack trace in ${JSON.stringify(r.stderr)}`);
-  assert.equal(out.length, lines, `${what}: ${lines} line(s) on stderr, got ${JSON.stringify(r.stderr)}`);
-  return out;
-}
-
-/** Zero-based line/character (UTF-16) -> offset, with "\r\n", "\n" and "\r" each ending a line. */
-export function offsetOf(text: string, pos: { line: number; character: number }): number {
-  let line = 0, i = 0;
-  while (line < pos.line && i < text.length) {
-    const c = text[i++];
-    if (c === '\n' || (c === '\r' && text[i] !== '\n')) line++;
-  }
-  return i + pos.character;
-}
 
 let tmp = '';
 const file = (name: string, content: string | Buffer) => { const p = path.join(tmp, name); fs.writeFileSync(p, content); return p; };
