@@ -7,6 +7,7 @@ import type { Entity } from './dataset/schema';
 import type { Finding, Fix, TextEdit } from './types';
 import { FLAG_VERDICTS } from './types';
 import { clearDraftCache, parseDraft, type ProseBlock } from './markdown';
+import { limitNesting } from './markdown-guard';
 import { analyzeBlock, type Sentence } from './analyze';
 import { extractTimes } from './extract/dates';
 import { extractFigures } from './extract/numbers';
@@ -44,7 +45,9 @@ export function checkDocument(text: string, index: FactIndex, options: CheckOpti
   let source = truncated ? text.slice(0, max) : text;
   // Never cut a surrogate pair in two.
   if (truncated && /[\uD800-\uDBFF]$/.test(source)) source = source.slice(0, -1);
-  const draft = parseDraft(source);
+  // Markers nested beyond any draft's depth are read as spaces (same length): micromark's time and
+  // the tree walks' stack grow with the depth (markdown-guard.ts).
+  const draft = parseDraft(limitNesting(source));
   const ctx: DocContext = { text, index, terms: termIndexFor(index), footnoteLabels: draft.footnoteLabels, curly: /[’“”]/.test(source) };
   const ignored = new Set([...(options.ignoredFactIds ?? []), ...draft.fileIgnoreIds]);
   const findings: Finding[] = [];
