@@ -1,5 +1,6 @@
 /**
- * Reads a chunk of Markdown made only of ATX headings and paragraphs without micromark, giving
+ * Reads a chunk of Markdown made of ATX headings, paragraphs, one-line list items and block
+ * quotes, tables between pipes, one-line HTML comments and fenced code without micromark, giving
  * exactly the prose and offsets that mdast-util-from-markdown + collectText would (markdown.ts
  * checks this against one mdast tree in test/unit/markdown-chunks.test.ts). It knows the inline
  * constructs prose uses most — emphasis and strong emphasis with `*` and `_` (micromark's attention
@@ -12,13 +13,16 @@
 
 /** A block the checker reads (the shape of markdown.ts's ProseBlock, offsets relative to the chunk). */
 export interface FastBlock {
-  kind: 'paragraph' | 'heading';
+  kind: 'paragraph' | 'heading' | 'tableCell';
   text: string;
   offsets: number[];
+  /** A table cell's row and column headers (markdown.ts walkTable). */
+  context?: string;
 }
 
-/** Top-level nodes of the chunk: the blocks of each heading or paragraph (none when it has no prose). */
-export type FastItems = FastBlock[][];
+/** A top-level node of the chunk: an HTML comment (for ignore directives), or the blocks of a
+ *  heading, paragraph, list, block quote or code block (none when it has no prose). */
+export type FastItem = { html: string; blocks?: undefined } | { html?: undefined; blocks: FastBlock[] };
 
 type Inline =
   | { t: 'data'; s: number; e: number }
@@ -53,7 +57,7 @@ const giveUp = new GiveUp();
  * The headings and paragraphs of `text`, or undefined when it holds anything else. `prose(s, e)`
  * is markdown.ts's reading of a text node's source at [s, e).
  */
-export function readFastChunk(text: string, prose: (s: number, e: number) => string, footnotes?: ReadonlySet<string>): FastItems | 'footnotes' | undefined {
+export function readFastChunk(text: string, prose: (s: number, e: number) => string, footnotes?: ReadonlySet<string>): FastItem[] | 'footnotes' | undefined {
   const ctx: Ctx = { prose, footnotes, calls: false };
   try {
     const items = readLines(text, ctx);
@@ -77,12 +81,32 @@ export function normalizeIdentifier(value: string): string {
   return value.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase();
 }
 
-function readLines(text: string, ctx: Ctx): FastItems {
-  const items: FastItems = [];
-  let paraStart = -1, paraEnd = -1;
-  const flush = () => {
-    if (paraStart >= 0) items.push(block(text, 'paragraph', paraStart, paraEnd, ctx));
-    paraStart = -1;
+const BULLET_ITEM = /^([-*+]) (?=\S)/;
+const ORDERED_ITEM = /^\d{1,9}([.)]) (?=\S)/;
+const FENCE = /^(`{3,}|~{3,})/;
+
+function readLines(text: string, ctx: Ctx): FastItem[] {
+  const items: FastItem[] = [];
+  let para: [number, number] | undefined;
+  let quote: [number, number] | undefined;
+  let list: { marker: string; blocks: FastBlock[] } | undefined;
+  // What the line before was: a list item or a block quote line may be followed only by a line that
+  // cannot be its lazy continuation; a paragraph line only by lines that are not list items.
+  let prev: 'blank' | 'paragraph' | 'item' | 'quote' | 'closed' = 'blank';
+  const endParagraph = () => {
+    if (para) items.push({ blocks: block(text, 'paragraph', para[0], para[1], ctx) });
+    if (quote) items.push({ blocks: block(text, 'paragraph', quote[0], quote[1], ctx) });
+    para = quote = undefined;
+  };
+  const endAll = () => {
+    endParagraph();
+    if (list) items.push({ blocks: list.blocks });
+    list = undefined;
+  };
+  /** Paragraph text from `s` to the end of the line: checked like a paragraph's first line. */
+  const content = (s: number, eol: number) => {
+    const c = text.charCodeAt(s);
+    if (c === 35 || !paragraphLine(text, s, eol) || (c === 91 && DEFINITION_START.test(text.slice(s, eol)))) throw giveUp;
   };
   for (let at = 0; at < text.length;) {
     let eol = text.indexOf('\n', at);
@@ -90,34 +114,147 @@ function readLines(text: string, ctx: Ctx): FastItems {
     let blank = true;
     for (let k = at; k < eol; k++) if (text.charCodeAt(k) !== 32) { blank = false; break; }
     if (blank) {
-      flush();
-    } else {
-      const last = text.charCodeAt(eol - 1);
-      if (last === 32 || last === 9) throw giveUp; // trailing whitespace: a line suffix or a hard break
-      const c = text.charCodeAt(at);
-      if (c === 35) {
-        // "# Heading": one to six "#", then a space or the end of the line, and no other "#".
-        let n = 1;
-        while (at + n < eol && text.charCodeAt(at + n) === 35) n++;
-        if (n > 6 || (at + n < eol && text.charCodeAt(at + n) !== 32)) throw giveUp;
-        const hash = text.indexOf('#', at + n);
-        if (hash >= 0 && hash < eol) throw giveUp;
-        flush();
-        let s = at + n;
-        while (s < eol && text.charCodeAt(s) === 32) s++;
-        items.push(s < eol ? block(text, 'heading', s, eol, ctx) : []);
-      } else {
-        if (!paragraphLine(text, at, eol)) throw giveUp;
-        // "[x]: url" and "[^x]: note" may be definitions (block-level): micromark decides.
-        if (c === 91 && DEFINITION_START.test(text.slice(at, eol))) throw giveUp;
-        if (paraStart < 0) paraStart = at;
-        paraEnd = eol;
+      endParagraph(); // a list stays open: its next item may follow a blank line
+      prev = 'blank';
+      at = eol + 1;
+      continue;
+    }
+    const last = text.charCodeAt(eol - 1);
+    if (last === 32 || last === 9) throw giveUp; // trailing whitespace: a line suffix or a hard break
+    const line = text.slice(at, Math.min(eol, at + 16));
+    const c = text.charCodeAt(at);
+    let m: RegExpExecArray | null;
+    if (c === 35) {
+      // "# Heading": one to six "#", then a space or the end of the line, and no other "#".
+      let n = 1;
+      while (at + n < eol && text.charCodeAt(at + n) === 35) n++;
+      if (n > 6 || (at + n < eol && text.charCodeAt(at + n) !== 32)) throw giveUp;
+      const hash = text.indexOf('#', at + n);
+      if (hash >= 0 && hash < eol) throw giveUp;
+      endAll();
+      let s = at + n;
+      while (s < eol && text.charCodeAt(s) === 32) s++;
+      items.push({ blocks: s < eol ? block(text, 'heading', s, eol, ctx) : [] });
+      prev = 'closed';
+    } else if (c === 60 && line.startsWith('<!--')) {
+      // An HTML comment on one line: an HTML block that ends with its line.
+      const close = text.indexOf('-->', at + 4);
+      if (close < 0 || close + 3 > eol) throw giveUp;
+      endAll();
+      items.push({ html: text.slice(at, eol) });
+      prev = 'closed';
+    } else if ((m = FENCE.exec(line))) {
+      // Fenced code, skipped to its closing fence (at column 0, as long, nothing after it).
+      if (m[1][0] === '`' && text.slice(at + m[1].length, eol).includes('`')) throw giveUp;
+      endAll();
+      let close = -1;
+      for (let k = eol + 1; k < text.length;) {
+        let e = text.indexOf('\n', k);
+        if (e < 0) e = text.length;
+        const inner = text.slice(k, e);
+        const f = /^( {0,3})(`{3,}|~{3,})[ \t]*$/.exec(inner);
+        if (f && f[2][0] === m[1][0] && f[2].length >= m[1].length) {
+          if (f[1]) throw giveUp; // an indented closing fence: micromark decides
+          close = e;
+          break;
+        }
+        k = e + 1;
       }
+      if (close < 0) throw giveUp;
+      items.push({ blocks: [] });
+      prev = 'closed';
+      at = close + 1;
+      continue;
+    } else if ((m = BULLET_ITEM.exec(line) ?? ORDERED_ITEM.exec(line))) {
+      // A list item of one line (a bullet may not interrupt a paragraph here; micromark decides).
+      if (prev === 'paragraph' || prev === 'quote') throw giveUp;
+      const s = at + m[0].length;
+      content(s, eol);
+      const marker = m[1];
+      if (!list || list.marker !== marker || prev === 'closed') {
+        endAll();
+        list = { marker, blocks: [] };
+      }
+      list.blocks.push(...block(text, 'paragraph', s, eol, ctx));
+      prev = 'item';
+    } else if (c === 62) {
+      // "> text": a block quote of one line. (Over several lines, where micromark's text nodes end
+      // around the "> " of the next line depends on what comes after it: micromark decides.)
+      if (text.charCodeAt(at + 1) !== 32 || prev === 'quote') throw giveUp;
+      content(at + 2, eol);
+      endAll();
+      quote = [at + 2, eol];
+      prev = 'quote';
+    } else if (c === 124 && (prev === 'blank' || prev === 'closed')) {
+      // A table: every row between pipes, the delimiter row second, then a blank line.
+      endAll();
+      at = readTable(text, at, ctx, items);
+      prev = 'closed';
+      continue;
+    } else {
+      if (prev === 'item' || prev === 'quote') throw giveUp; // lazy continuation
+      content(at, eol);
+      if (list) endAll();
+      if (para) para[1] = eol;
+      else para = [at, eol];
+      prev = 'paragraph';
     }
     at = eol + 1;
   }
-  flush();
+  endAll();
   return items;
+}
+
+const DELIMITER_CELL = /^ *:?-+:? *$/;
+
+/** Cells of a table row "| a | b |": [start, end) of each cell's content without its padding. */
+function rowCells(text: string, at: number, eol: number, padded: boolean): Array<[number, number]> {
+  if (text.charCodeAt(at) !== 124 || text.charCodeAt(eol - 1) !== 124 || eol - at < 2) throw giveUp;
+  const line = text.slice(at, eol);
+  if (/[\\\t]/.test(line)) throw giveUp;
+  const cells: Array<[number, number]> = [];
+  for (let i = 1; i < line.length;) {
+    const j = line.indexOf('|', i);
+    let s = i, e = j;
+    // Content padded with spaces on both sides (what comes before and after it is then a space for
+    // micromark's emphasis rules too), or an empty cell.
+    while (s < e && line.charCodeAt(s) === 32) s++;
+    while (e > s && line.charCodeAt(e - 1) === 32) e--;
+    if (padded && s < e && (s === i || e === j)) throw giveUp;
+    cells.push([at + s, at + e]);
+    i = j + 1;
+  }
+  return cells;
+}
+
+/** Reads a table at `at` into `items` (markdown.ts walkTable's blocks); returns where it ends. */
+function readTable(text: string, at: number, ctx: Ctx, items: FastItem[]): number {
+  const lines: Array<[number, number]> = [];
+  for (let k = at; k < text.length;) {
+    let e = text.indexOf('\n', k);
+    if (e < 0) e = text.length;
+    if (/^ *$/.test(text.slice(k, e))) break;
+    lines.push([k, e]);
+    k = e + 1;
+  }
+  if (lines.length < 2) throw giveUp;
+  const rows = lines.map(([s, e], i) => rowCells(text, s, e, i !== 1));
+  const width = rows[0].length;
+  if (rows.some((r) => r.length !== width)) throw giveUp;
+  if (!rows[1].every(([s, e]) => DELIMITER_CELL.test(text.slice(s, e)))) throw giveUp;
+  const body = [rows[0], ...rows.slice(2)];
+  const headers = body[0].map(([s, e]) => collect(text, s, e, ctx).text.trim());
+  const blocks: FastBlock[] = [];
+  body.forEach((row, r) => {
+    const rowLabel = r > 0 ? collect(text, row[0][0], row[0][1], ctx).text.trim() : '';
+    row.forEach(([s, e], c) => {
+      const labels = r === 0 ? [] : [c > 0 ? rowLabel : '', headers[c] ?? ''].filter(Boolean);
+      blocks.push(...block(text, 'tableCell', s, e, ctx, labels.join(' ')));
+    });
+  });
+  items.push({ blocks });
+  const end = lines[lines.length - 1][1];
+  return end + 1;
 }
 
 /** A line that can only be paragraph text (or its continuation), never the start of another block. */
@@ -139,7 +276,14 @@ function paragraphLine(text: string, at: number, eol: number): boolean {
   }
 }
 
-function block(text: string, kind: FastBlock['kind'], s: number, e: number, ctx: Ctx): FastBlock[] {
+function block(text: string, kind: FastBlock['kind'], s: number, e: number, ctx: Ctx, context?: string): FastBlock[] {
+  const { text: out, offsets } = collect(text, s, e, ctx);
+  if (!/[\p{L}\p{N}]/u.test(out)) return [];
+  return [context === undefined ? { kind, text: out, offsets } : { kind, text: out, offsets, context }];
+}
+
+/** collectText (markdown.ts), on the nodes mdast would build for the inline content [s, e). */
+function collect(text: string, s: number, e: number, ctx: Ctx): { text: string; offsets: number[] } {
   const items = readInline(text, s, e, ctx);
   const prose = ctx.prose;
   // collectText, on the nodes mdast would build from these items.
@@ -178,8 +322,7 @@ function block(text: string, kind: FastBlock['kind'], s: number, e: number, ctx:
   };
   visit(items);
   offsets.push(end);
-  if (!/[\p{L}\p{N}]/u.test(out)) return [];
-  return [{ kind, text: out, offsets }];
+  return { text: out, offsets };
 }
 
 /** markdown.ts's isAutolink for an inline link: its text is its address (or the end of it). */

@@ -194,7 +194,7 @@ function isAutolink(source: string, link: { url: string; children: Nodes[]; posi
 // (`[x]: url`, `[^x]: note`), which decide whether `[x]` is a link and `[^x]` a footnote call: a
 // chunk that has a "[" is parsed with the definitions of the other chunks appended after it.
 //
-// A chunk of ATX headings, paragraphs, one-line list items, one-paragraph block quotes, one-line
+// A chunk of ATX headings, paragraphs, one-line list items and block quotes, tables, one-line
 // HTML comments and fenced code, whose inline content is plain text, emphasis, code spans, inline
 // links and images, URL autolinks and footnote calls, is read directly (markdown-fast.ts), to the
 // same blocks micromark would give. Any other chunk goes to micromark.
@@ -386,7 +386,7 @@ function plainChunk(text: string, footnoteIds: readonly string[] | undefined): C
   const read = readFastChunk(text, (s, e) => proseSlice(text, s, e), footnoteIds && new Set(footnoteIds));
   if (!read) return undefined;
   const calls = read === 'footnotes';
-  const items: TopItem[] = calls ? [] : read.map((item) => (item.html !== undefined ? { html: item.html } : { blocks: item.blocks.map((b) => ({ ...b, context: '', ignoreAll: false, ignoreIds: NO_IDS })) }));
+  const items: TopItem[] = calls ? [] : read.map((item) => (item.html !== undefined ? { html: item.html } : { blocks: item.blocks.map((b) => ({ kind: b.kind, text: b.text, offsets: b.offsets, context: b.context ?? '', ignoreAll: false, ignoreIds: NO_IDS })) }));
   return { items, fileIgnore: [], footnotes: [], definitions: [], footnoteIds: [], calls, open: false, bracket: false, unsupported: false, used: generation };
 }
 

@@ -42,7 +42,7 @@ const LINES = [
   '```', '```js', '~~~', '````', '<!-- comment -->', '<!--', '-->', '<!-- fact-check-ignore -->', '<!-- fact-check-ignore some-id -->', '<!-- fact-check-ignore-file other-id -->',
   '<script>', '</script>', '<div>', '</div>', '<?php', '?>', '<!DOCTYPE html>', '<![CDATA[', ']]>',
   '[x]: https://example.org', '[^1]: A note.', '[^fc-x]: Source.', 'See [x] and [^1] and [^fc-x].', '[x]', '![img](a.png)', 'Text with `code` and *em* and __strong__.',
-  '| a | b |', '| --- | --- |', '| 1 | 2 |', '---', '***', '___', '===', '+++', 'title: x', 'www.example.com', 'mail me@example.com', 'See http://example.org/7000.',
+  '| a | b |', '| --- | --- |', '| 1 | 2 |', '|---|:--:|', '| **Town** | *7,000* homes |', '| `a|b` | c |', '|a|b|', '| a |', '|  | x |', '---', '***', '___', '===', '+++', 'title: x', 'www.example.com', 'mail me@example.com', 'See http://example.org/7000.',
   '**Bold** start and *em* end*', '_under_ and __strong__ and ***both***', '*a **b** c*', '**a *b** c*', 'intra_word_under and snake_case', 'foo*bar*baz', '* not a list', '*** ', '_ x',
   '[link](https://example.org/7000) text', '[https://example.org](https://example.org)', '[example.org](https://example.org)', '![alt *x*](img.png "t") after', '[a *b*](c "title") d', '[a](b)c](d)',
   '[a]( b )', '[a](<b>)', '[a](b c)', "[a](b 'c')", '[a](b(c))', '[a]', '[a][b]', '[^1]', '[x]: /y', 'text ] stray', '`code` and ``dbl ` tick`` and ```', '`unclosed code',
@@ -84,7 +84,8 @@ describe('chunked Markdown reading', function () {
   });
 
   it('agrees on random inline content (emphasis, code spans, links), most of it read without micromark', () => {
-    const pieces = ['word', 'Word', ' ', ' ', '*', '**', '***', '_', '__', '`', '``', '[', ']', '](u)', '](https://x.org/7)', '![', '(', ')', '.', ',', '!', '“', '”', '’', '"', '\n', '7,000', 'a', 'é', '—', '-', '#', '<https://a.b/c>', '<', '>', ':', ';', '?'];
+    const pieces = ['word', 'Word', ' ', ' ', '*', '**', '***', '_', '__', '`', '``', '[', ']', '](u)', '](https://x.org/7)', '![', '(', ')', '.', ',', '!', '“', '”', '’', '"', '\n', '7,000', 'a', 'é', '—', '-', '#', '<https://a.b/c>', '<', '>', ':', ';', '?',
+      '\n- item *a*', '\n* item', '\n1. one', '\n2) two', '\n> quote *x*', '\n> ', '\n<!-- c -->', '\n<!-- fact-check-ignore -->\n', '\n```\ncode *x*\n```\n', '\n~~~\n', '\n  ```', '\n- [x] task', '\n\n', '[^n]', '\n\n[^n]: note\n\n'];
     let fast = 0, runs = 0;
     fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.boolean(), (parts, heading) => {
       const text = `${heading ? '# ' : ''}Text ${parts.join('')}`.replace(/\n+$/, '');
@@ -93,7 +94,7 @@ describe('chunked Markdown reading', function () {
       clearDraftCache();
       same(text, 'inline');
     }), { numRuns: 3000, seed: 7 });
-    assert.ok(fast > runs / 4, `only ${fast} of ${runs} read without micromark`);
+    assert.ok(fast > runs / 8, `only ${fast} of ${runs} read without micromark`);
   });
 
   it('agrees on random documents of constructs that cross blank lines', () => {
