@@ -112,6 +112,8 @@ runTable('people and their titles', [
   { md: 'Hisham al-Alawi, an undersecretary at Iraq’s foreign ministry, said fewer than 500 had arrived.', expect: [{ verdict: 'supported', span: 'undersecretary' }] },
   { md: 'Letta Tayler, a senior fellow at the International Centre for Counter-Terrorism, warned of the risks.', expect: [{ verdict: 'contradicted', span: 'senior fellow', fix: ['associate fellow'] }] },
   { md: 'Marco Rubio, speaking in Washington, urged countries to act.', expect: [] },
+  { md: 'According to Hisham al-Alawi, around 500 detainees have been transferred to Iraq.', expect: [{ verdict: 'supported', span: '500' }] },
+  { md: 'Marco Rubio, who has urged repatriation, spoke on Tuesday.', expect: [] },
 ]);
 
 runTable('quotes and who said them', [

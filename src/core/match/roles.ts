@@ -30,6 +30,8 @@ const NOT_A_TITLE = /^(?:who|which|whose|said|says|told|speaking|added|warned|ac
 const vocabularies = new WeakMap<Entity, Set<string>>();
 
 /** Words that may describe a person's title: reference titles, accepted descriptions, affiliations (cached per entity). */
+const CLAUSE_WORDS = /\b(?:have|has|had|is|are|was|were|will|would|been|being|said|says|told|did|does|do|can|could|should|may|might)\b/i;
+
 function vocabulary(ctx: DocContext, entity: Entity, facts: readonly CompiledFact[]): Set<string> {
   const cached = vocabularies.get(entity);
   if (cached) return cached;
@@ -77,7 +79,10 @@ export function judgeRoles(ctx: DocContext, s: Sentence): Finding[] {
     // Apposition: "Name, [the|a|an] TITLE,"
     const afterStart = s.tokens[m.end - 1].end;
     const after = /^\s*,\s*((?:(the|a|an)\s+)?([^,;()"“”]+?))\s*(?=,|;|\(|\.?$|\s[—–]\s)/.exec(s.text.slice(afterStart));
-    if (after && !NOT_A_TITLE.test(after[3])) {
+    // A title in apposition is a noun phrase: no figures, no verbs; and "according to X, …" names a source.
+    const isClause = after && (/\d/.test(after[3]) || CLAUSE_WORDS.test(after[3]));
+    const afterAccording = /\baccording\s+to\s+$/i.test(s.text.slice(Math.max(0, s.tokens[m.start].start - 20), s.tokens[m.start].start));
+    if (after && !isClause && !afterAccording && !NOT_A_TITLE.test(after[3])) {
       const phraseStart = afterStart + after.index + after[0].indexOf(after[1]);
       const titleStart = phraseStart + (after[2] ? after[1].indexOf(after[3]) : 0);
       const titleEnd = phraseStart + after[1].length;
