@@ -21,6 +21,8 @@ class InputError extends Error {
 }
 
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+/** Longer drafts are checked up to here, and the report says so (the editor's default maxDocumentSize). */
+const MAX_CHECK_LENGTH = 2_000_000;
 
 /** Reads a file (or standard input for "-") as UTF-8 text; `what` names it in messages. */
 function readInput(path: string, what: 'Markdown' | 'dataset'): string {
@@ -119,8 +121,8 @@ function run(argv: readonly string[]): number {
       inputErrors++;
       continue;
     }
-    const { findings, truncated } = checkDocument(text, index);
-    reports.push({ path: path === '-' ? '<stdin>' : path, text, findings, truncated });
+    const { findings, truncated, checkedLength } = checkDocument(text, index, { maxLength: MAX_CHECK_LENGTH });
+    reports.push({ path: path === '-' ? '<stdin>' : path, text, findings, truncated, checkedLength });
   }
   // JSON and SARIF are always a whole document; text has nothing to say when no file could be read.
   if (reports.length || args.format !== 'text') {

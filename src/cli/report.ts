@@ -3,7 +3,7 @@ import type { DatasetProblem, Finding } from '../core/types';
 import { FLAG_VERDICTS } from '../core/types';
 import { LineIndex, type Position } from '../core/positions';
 
-export interface FileReport { path: string; text: string; findings: Finding[]; truncated: boolean }
+export interface FileReport { path: string; text: string; findings: Finding[]; truncated: boolean; checkedLength: number }
 
 interface JsonRange { start: Position; end: Position }
 
@@ -19,7 +19,7 @@ export function toJson(files: readonly FileReport[], problems: readonly DatasetP
       const lines = new LineIndex(f.text);
       return {
         path: f.path,
-        ...(f.truncated ? { truncated: true } : {}),
+        ...(f.truncated ? { truncated: true, checkedLength: f.checkedLength } : {}),
         findings: f.findings.map((x) => ({
           verdict: x.verdict,
           claimKind: x.claimKind,
@@ -49,7 +49,7 @@ export function toText(files: readonly FileReport[]): string {
   const counts = new Map<string, number>();
   for (const f of files) {
     const lines = new LineIndex(f.text);
-    if (f.truncated) out.push(`${f.path}: warning: only the first ${f.text.length} characters were checked`);
+    if (f.truncated) out.push(`${f.path}: warning: only the first ${f.checkedLength} of ${f.text.length} characters were checked`);
     for (const x of f.findings) {
       counts.set(x.verdict, (counts.get(x.verdict) ?? 0) + 1);
       if (!FLAG_VERDICTS.has(x.verdict)) continue;
