@@ -1,6 +1,6 @@
 /**
- * Reads a chunk of Markdown made of ATX headings, paragraphs, one-line list items and block
- * quotes, tables between pipes, one-line HTML comments and fenced code without micromark, giving
+ * Reads a chunk of Markdown made of ATX headings, paragraphs, one-line list items, block quotes of
+ * one paragraph, tables between pipes, one-line HTML comments and fenced code without micromark, giving
  * exactly the prose and offsets that mdast-util-from-markdown + collectText would (markdown.ts
  * checks this against one mdast tree in test/unit/markdown-chunks.test.ts). It knows the inline
  * constructs prose uses most — emphasis and strong emphasis with `*` and `_` (micromark's attention
@@ -178,12 +178,14 @@ function readLines(text: string, ctx: Ctx): FastItem[] {
       list.blocks.push(...block(text, 'paragraph', s, eol, ctx));
       prev = 'item';
     } else if (c === 62) {
-      // "> text": a block quote of one line. (Over several lines, where micromark's text nodes end
-      // around the "> " of the next line depends on what comes after it: micromark decides.)
-      if (text.charCodeAt(at + 1) !== 32 || prev === 'quote') throw giveUp;
+      // "> text": a block quote of one paragraph, one "> " line after another.
+      if (text.charCodeAt(at + 1) !== 32) throw giveUp;
       content(at + 2, eol);
-      endAll();
-      quote = [at + 2, eol];
+      if (prev === 'quote' && quote) quote[1] = eol;
+      else {
+        endAll();
+        quote = [at + 2, eol];
+      }
       prev = 'quote';
     } else if (c === 124 && (prev === 'blank' || prev === 'closed')) {
       // A table: every row between pipes, the delimiter row second, then a blank line.
@@ -302,6 +304,13 @@ function collect(text: string, s: number, e: number, ctx: Ctx): { text: string; 
           let j = i;
           while (j + 1 < list.length && (list[j + 1].t === 'data' || list[j + 1].t === 'seq')) j++;
           const ts = n.s, te = list[j].e;
+          // In a block quote, where a text node that ends in the next line's "> " ends depends on
+          // what comes after it in micromark: a run that ends there, before a code span, link or
+          // the like, is left to micromark.
+          if (j + 1 < list.length) {
+            const nl = text.lastIndexOf('\n', te - 1);
+            if (nl >= ts && nl + 1 < te && /^[> ]+$/.test(text.slice(nl + 1, te))) throw giveUp;
+          }
           out += prose(ts, te);
           for (let k = ts; k < te; k++) offsets.push(k);
           end = te;

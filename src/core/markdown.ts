@@ -194,7 +194,7 @@ function isAutolink(source: string, link: { url: string; children: Nodes[]; posi
 // (`[x]: url`, `[^x]: note`), which decide whether `[x]` is a link and `[^x]` a footnote call: a
 // chunk that has a "[" is parsed with the definitions of the other chunks appended after it.
 //
-// A chunk of ATX headings, paragraphs, one-line list items and block quotes, tables, one-line
+// A chunk of ATX headings, paragraphs, one-line list items, one-paragraph block quotes, tables, one-line
 // HTML comments and fenced code, whose inline content is plain text, emphasis, code spans, inline
 // links and images, URL autolinks and footnote calls, is read directly (markdown-fast.ts), to the
 // same blocks micromark would give. Any other chunk goes to micromark.
