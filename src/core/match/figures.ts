@@ -249,7 +249,8 @@ function judgeNumeric(ctx: DocContext, s: Sentence, claim: NumericClaim, scored:
   let fits: Map<CompiledFact, 'match' | 'mismatch' | 'unknown'> | undefined;
   // Who is credited matters for figures the reference attributes to someone, not for the framing
   // (durations, the outlet's own reporting).
-  const attributable = claim.kind !== 'duration' && facts.some((cf) => cf.fact.sources.some((src) => src.kind !== 'reporting'));
+  // A count of sources is itself the attribution, and is never judged against one.
+  const attributable = claim.kind === 'quantity' && facts.some((cf) => cf.fact.sources.some((src) => src.kind !== 'reporting'));
   if (attribution && attributable && !(attribution.start <= claim.start && claim.end <= attribution.end)) {
     const [a0, a1] = tokenRange(s, attribution.start, attribution.end);
     const phrase = s.tokens.slice(a0, a1);
@@ -301,7 +302,16 @@ function judgeNumeric(ctx: DocContext, s: Sentence, claim: NumericClaim, scored:
   finding.message = `${lead}${confused ? 'The reference has' : 'the reference has'} ${stated}, ${ref.fact.attribution} (as of ${asOfText(ref)}).`;
   const newFigure = claim.render(ref);
   const figureEdit: TextEdit = { start: hedgeStart, end, newText: newFigure };
-  const fixes: Fix[] = [fix(`Change to “${newFigure}”`, 'figure', [figureEdit], true)];
+  const fixes: Fix[] = [];
+  if (clearlyOther && attribution && (attribution.end <= claim.hedgeStart || attribution.start >= claim.end)) {
+    // The draft also credits someone the reference does not: the preferred fix mends both.
+    const who = whoSaid(ref.fact);
+    const credit: TextEdit = { start: docStart(s, attribution.start), end: docEnd(s, attribution.end), newText: attribution.start === 0 ? capitalize(who) : who };
+    fixes.push(fix(`Change to “${newFigure}” and credit ${who}`, 'attributed-figure', [figureEdit, credit], true));
+    fixes.push(fix(`Change to “${newFigure}”`, 'figure', [figureEdit]));
+  } else {
+    fixes.push(fix(`Change to “${newFigure}”`, 'figure', [figureEdit], true));
+  }
   if (!attribution) {
     const at = sentenceEndBeforePunctuation(s);
     fixes.push(fix(`Change to “${newFigure}” with attribution`, 'attributed-figure', [figureEdit, { start: at, end: at, newText: `, ${ref.fact.attribution}` }]));

@@ -118,6 +118,19 @@ function speakerEntity(ctx: DocContext, text: string): Entity | undefined {
   return ctx.terms.entityMentions(tokenize(text)).find((m) => m.entity.kind === 'person' || m.entity.kind === 'anonymous-source')?.entity;
 }
 
+/** When the draft names someone other than the reference speaker: who, and the edit that credits the right one. */
+function wrongSpeaker(ctx: DocContext, block: ProseBlock, q: QuoteMention, lastSpeaker: Entity | undefined, speakerId: string, speakerName: string): { named: string; edit: { start: number; end: number; newText: string } } | undefined {
+  const sp = q.speaker;
+  if (!sp) return undefined;
+  const named = sp.pronoun ? lastSpeaker : speakerEntity(ctx, sp.text);
+  const properName = !sp.pronoun && /\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(sp.text);
+  const wrong = named ? named.id !== speakerId : properName;
+  if (!wrong || (sp.pronoun && !named)) return undefined;
+  const atStart = block.text.slice(0, sp.start).trim() === '' || /[.!?]\s*$/.test(block.text.slice(0, sp.start));
+  const newText = sp.pronoun ? speakerName : atStart ? capitalize(speakerName) : speakerName;
+  return { named: named?.name ?? sp.text, edit: { start: block.offsets[sp.start], end: block.offsets[sp.end - 1] + 1, newText } };
+}
+
 export function judgeQuote(ctx: DocContext, block: ProseBlock, q: QuoteMention, lastSpeaker: Entity | undefined, sentenceEnd: number): Finding | undefined {
   const runs = quoteRuns(q.text);
   const d = runs.flat();
@@ -148,35 +161,30 @@ export function judgeQuote(ctx: DocContext, block: ProseBlock, q: QuoteMention, 
     const windowTrail = trailingRun(rText.slice(match.ref[lastR].end), /[,.;:!?]/);
     const newText = typographic(ctx, window + (trailing.trim() ? (windowTrail && trailing.trim() !== ',' ? windowTrail : trailing) : ''));
     const diff = describeDiff(d, match.ref, pairs, q.text, rText, runs.length > 1);
+    // When the draft also names someone else as the speaker, restoring the words restores the speaker too.
+    const credit = wrongSpeaker(ctx, block, q, lastSpeaker, quote.speaker, speakerName);
+    const restore = [{ start, end, newText }, ...(credit ? [credit.edit] : [])];
     return {
       ...finding, verdict: 'misquoted',
-      message: `Differs from the quote of ${speakerName}: ${diff || 'the wording differs'}. Reference: “${quote.text}” (${speakerName}; ${sourceText(ctx, cf)}).`,
+      message: `Differs from the quote of ${speakerName}: ${diff || 'the wording differs'}${credit ? `; the reference attributes it to ${speakerName}, not ${credit.named}` : ''}. Reference: “${quote.text}” (${speakerName}; ${sourceText(ctx, cf)}).`,
       fixes: [
-        fix('Restore the exact quote', 'quote', [{ start, end, newText }], true),
-        fix('Restore the exact quote and cite the source', 'citation', [{ start, end, newText }, ...citationEdits(ctx, cf, sentenceEnd)]),
+        fix(credit ? `Restore the exact quote and credit ${speakerName}` : 'Restore the exact quote', 'quote', restore, true),
+        fix('Restore the exact quote and cite the source', 'citation', [...restore, ...citationEdits(ctx, cf, sentenceEnd)]),
       ],
     };
   }
 
   // The words are right: is the speaker?
-  const sp = q.speaker;
-  if (sp) {
-    const named = sp.pronoun ? lastSpeaker : speakerEntity(ctx, sp.text);
-    const properName = !sp.pronoun && /\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(sp.text);
-    const wrong = named ? named.id !== quote.speaker : properName;
-    if (wrong && !(sp.pronoun && !named)) {
-      const spStart = doc(sp.start), spEnd = docEndOf(sp.end);
-      const atStart = block.text.slice(0, sp.start).trim() === '' || /[.!?]\s*$/.test(block.text.slice(0, sp.start));
-      const replacement = sp.pronoun ? speakerName : atStart ? capitalize(speakerName) : speakerName;
-      return {
-        ...finding, verdict: 'misattributed',
-        message: `The reference attributes these words to ${speakerName}, not ${named?.name ?? sp.text} (${sourceText(ctx, cf)}).`,
-        fixes: [
-          fix(`Credit ${speakerName}`, 'speaker', [{ start: spStart, end: spEnd, newText: replacement }], true),
-          fix(`Credit ${speakerName} and cite the source`, 'citation', [{ start: spStart, end: spEnd, newText: replacement }, ...citationEdits(ctx, cf, sentenceEnd)]),
-        ],
-      };
-    }
+  const credit = wrongSpeaker(ctx, block, q, lastSpeaker, quote.speaker, speakerName);
+  if (credit) {
+    return {
+      ...finding, verdict: 'misattributed',
+      message: `The reference attributes these words to ${speakerName}, not ${credit.named} (${sourceText(ctx, cf)}).`,
+      fixes: [
+        fix(`Credit ${speakerName}`, 'speaker', [credit.edit], true),
+        fix(`Credit ${speakerName} and cite the source`, 'citation', [credit.edit, ...citationEdits(ctx, cf, sentenceEnd)]),
+      ],
+    };
   }
   return {
     ...finding, verdict: 'supported',
