@@ -210,7 +210,8 @@ function renderFigure(fig: Figure, writerHedge: string, cf: CompiledFact): strin
     const hedge = keep ? writerHedge.trim().toLowerCase() : boundWords(v.bound, !!cf.fact.counts);
     out = [hedge, amount].filter(Boolean).join(' ');
   } else out = describeValue(v);
-  return fig.style.capitalized ? capitalize(out) : out;
+  // Capitalised as written, or because it now opens the sentence ("1.2 million …" -> "Around 400 …").
+  return fig.style.capitalized || fig.hedgeStart === 0 ? capitalize(out) : out;
 }
 
 function unverified(s: Sentence, claim: NumericClaim, kind: Finding['claimKind']): Finding {

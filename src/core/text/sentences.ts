@@ -66,6 +66,23 @@ function capLength(text: string, r: SentenceRange, out: SentenceRange[]): void {
   out.push({ start, end: r.end });
 }
 
+/** ICU does not end a sentence before a numeral ("… had arrived. 7,000 were expected"); news copy
+ *  does. Split there, unless the full stop ends an abbreviation ("No. 5", "Jan. 21"). */
+function splitBeforeNumerals(text: string, r: SentenceRange, out: SentenceRange[]): void {
+  const re = /[.!?]["”’)]*\s+(?=\d)/g;
+  re.lastIndex = r.start;
+  let start = r.start;
+  for (let m = re.exec(text); m && m.index < r.end; m = re.exec(text)) {
+    const cut = m.index + m[0].length;
+    if (cut >= r.end) break;
+    const piece = { start, end: m.index + 1 };
+    if (endsWithAbbreviation(text, piece) || /\d[.]$/.test(text.slice(Math.max(start, m.index - 1), m.index + 1))) continue;
+    out.push({ start, end: cut });
+    start = cut;
+  }
+  out.push({ start, end: r.end });
+}
+
 /** Splits prose into sentences; ranges are offsets into `text`, trimmed of surrounding space. */
 export function splitSentences(text: string): SentenceRange[] {
   const merged: SentenceRange[] = [];
@@ -74,8 +91,10 @@ export function splitSentences(text: string): SentenceRange[] {
     if (prev && endsWithAbbreviation(text, prev) && !/^\s*\n/.test(text.slice(r.start, r.end))) prev.end = r.end;
     else merged.push({ ...r });
   }
+  const split: SentenceRange[] = [];
+  for (const r of merged) splitBeforeNumerals(text, r, split);
   const capped: SentenceRange[] = [];
-  for (const r of merged) capLength(text, r, capped);
+  for (const r of split) capLength(text, r, capped);
   return capped
     .map((r) => {
       let { start, end } = r;
