@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { checkDocument } from '../core/check';
+import { faultPoint } from './faults';
 import type { DatasetService } from './datasets';
 import { DocumentFindings, type FindingsStore } from './findings';
 import type { Logger } from './logger';
@@ -103,6 +104,7 @@ export class DraftChecker {
     const index = this.datasets.indexFor(uri);
     const started = Date.now();
     try {
+      faultPoint('check');
       const { findings, truncated } = checkDocument(text, index, { maxLength: settings.maxDocumentSize });
       const elapsed = Date.now() - started;
       this.durations.set(uri.toString(), elapsed);

@@ -12,6 +12,7 @@ import type { DatasetService } from './datasets';
 import { isFindingDiagnostic } from './diagnostics';
 import type { DocumentFindings } from './findings';
 import { guarded, type Logger } from './logger';
+import { faultPoint } from './faults';
 import type { SettingsReader } from './settings';
 
 /** The kind of the fix-all action: `source.fixAll.draftFactCheck`. */
@@ -62,6 +63,7 @@ export class FactCodeActionProvider implements vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     return guarded(this.logger, 'Code actions', () => {
+      faultPoint('codeActions');
       if (!this.checker.isChecked(document)) return [];
       const result = this.checker.current(document, { waitForSlow: true });
       if (!result) return [];

@@ -18,6 +18,7 @@ import { FactHoverProvider } from './hover';
 import { OutputChannelLogger, runLogged } from './logger';
 import { CheckScheduler } from './scheduler';
 import type { Services } from './services';
+import { injectFault, type Feature } from './faults';
 import { SettingsReader } from './settings';
 import { SOURCE_VIEW_SCHEME, SourceViewProvider } from './sourceView';
 import { FactStatusBar, type StatusSnapshot } from './statusBar';
@@ -30,6 +31,11 @@ export interface DraftFactCheckApi {
   status(): StatusSnapshot;
   /** Resolves after the datasets were read again (for tests that change dataset files). */
   reloadDatasets(): Promise<void>;
+  /** For the integration tests only: fault injection and the log's recent lines. */
+  readonly _test: {
+    injectFault(feature: Feature, times?: number, message?: string): void;
+    logLines(): readonly string[];
+  };
 }
 
 /** Activates the extension (on the first Markdown document). */
@@ -142,6 +148,7 @@ export function activate(context: vscode.ExtensionContext): DraftFactCheckApi {
     ready,
     status: () => statusBar.status,
     reloadDatasets: () => datasets.reload(),
+    _test: { injectFault, logLines: () => logger.lines },
   };
 }
 

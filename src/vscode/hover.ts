@@ -11,6 +11,7 @@ import type { DatasetService } from './datasets';
 import { severityOf } from './diagnostics';
 import { formatDate } from './factText';
 import { guarded, type Logger } from './logger';
+import { faultPoint } from './faults';
 import type { SettingsReader } from './settings';
 
 /** Commands the hover may run through its links (nothing else is trusted). */
@@ -91,6 +92,7 @@ export class FactHoverProvider implements vscode.HoverProvider {
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     return guarded(this.logger, 'Hover', () => {
+      faultPoint('hover');
       if (!this.checker.isChecked(document)) return undefined;
       const result = this.checker.current(document, { waitForSlow: true });
       if (!result) return undefined;

@@ -15,21 +15,35 @@ export interface Logger {
 /** A {@link Logger} writing to a VS Code log output channel. */
 export class OutputChannelLogger implements Logger, vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
+  private readonly recent: string[] = [];
+
+  /** The last 500 lines written, most recent last (for the tests' `_test.logLines()`). */
+  get lines(): readonly string[] {
+    return this.recent;
+  }
+
+  private remember(line: string): void {
+    this.recent.push(line);
+    if (this.recent.length > 500) this.recent.shift();
+  }
 
   constructor(name = 'Draft Fact Check') {
     this.channel = vscode.window.createOutputChannel(name, { log: true });
   }
 
   info(message: string): void {
+    this.remember(`info ${message}`);
     this.channel.info(message);
   }
 
   warn(message: string): void {
+    this.remember(`warn ${message}`);
     this.channel.warn(message);
   }
 
   error(what: string, error: unknown): void {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    this.remember(`error ${what}: ${detail}`);
     this.channel.error(`${what}: ${detail}`);
   }
 

@@ -59,9 +59,9 @@ function isFaithful(runs: readonly (readonly Word[])[], r: readonly Word[]): boo
 function quoteRuns(text: string): Word[][] {
   const runs: Word[][] = [];
   // Keep offsets: blank out brackets' contents, then split at ellipses and brackets.
-  const blanked = text.replace(/\[[^\]]*\]/g, (m) => '\u0000'.repeat(m.length)).replace(/…|\.\.\./g, (m) => '\u0000'.repeat(m.length));
+  const blanked = text.replace(/\[[^\]]*\]/g, (m) => '\uE000'.repeat(m.length)).replace(/…|\.\.\./g, (m) => '\uE000'.repeat(m.length));
   let start = 0;
-  for (const m of blanked.matchAll(/\u0000+/g)) {
+  for (const m of blanked.matchAll(/\uE000+/g)) {
     runs.push(words(text.slice(start, m.index)).map((w) => ({ ...w, start: w.start + start, end: w.end + start })));
     start = m.index + m[0].length;
   }
