@@ -21,6 +21,7 @@ import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import type { Nodes } from 'mdast';
 import { assertWellFormed, show, timedCheck } from '../fixtures/odd/invariants';
 import { FLAG_VERDICTS, type Finding } from '../../src/core/types';
+import { limitNesting } from '../../src/core/markdown-guard';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 interface SpecExample { markdown: string; number: number; section: string }
@@ -115,6 +116,12 @@ describe('the CommonMark spec and GFM tables through the checker', function () {
     assert.ok(SPEC.length >= 600, `the spec has its examples (${SPEC.length})`);
     for (const e of SPEC) assert.doesNotThrow(() => flagsOf(e.markdown), `example ${e.number} (${e.section})`);
     for (const t of GFM_TABLES) assert.doesNotThrow(() => flagsOf(t), JSON.stringify(t));
+  });
+
+  it('the nesting guard (src/core/markdown-guard.ts) leaves every example and table as it is', () => {
+    for (const e of SPEC) assert.equal(limitNesting(e.markdown), e.markdown, `example ${e.number}`);
+    for (const t of GFM_TABLES) assert.equal(limitNesting(t), t);
+    for (const e of SPEC) assert.equal(limitNesting(withClaims(e.markdown)), withClaims(e.markdown), `example ${e.number} with claims`);
   });
 
   it('every example with its placeholder words made claims: flags only outside code, HTML, front matter, definitions, images and URLs', () => {
