@@ -122,11 +122,11 @@ function judgeSentence(ctx: DocContext, s: Sentence, quoted: ReadonlyArray<{ sta
 //
 // A block's findings are a function of: the block (kind, prose, labels, and where each character
 // sits relative to the first — its "shape"), the person last named before it (for "he said"), the
-// fact index, and three things of the whole document: whether it uses curly quotes, the footnote
-// labels it defines, and how many newlines end it (citation fixes add a footnote definition at the
-// end). That is the key. Findings are kept relative to the block's first offset, and an edit that
-// adds a footnote definition at the end of the document is kept as "at the end", so a block that
-// moved (text typed above it) or a document that grew elsewhere reuses them. Ignore directives and
+// fact index, and two things of the whole document: whether it uses curly quotes, and the footnote
+// labels it defines. That is the key. Findings are kept relative to the block's first offset, and
+// an edit that adds a footnote definition at the end of the document (citation fixes) is kept as
+// "at the end", without the newlines before it (they depend on how the document ends), so a block
+// that moved (text typed above it) or a document that grew elsewhere reuses them. Ignore directives and
 // the ignore fix are applied after, on every check. test/unit/check-cache.test.ts compares re-checks
 // with fresh checks over typing sessions.
 
@@ -158,20 +158,22 @@ function blockCache(ctx: DocContext): { judge(block: ProseBlock, lastSpeaker: En
   const text = ctx.text;
   let trailing = 0;
   while (trailing < 2 && trailing < text.length && text.charCodeAt(text.length - 1 - trailing) === 10) trailing++;
-  const documentKey = `${ctx.curly ? 1 : 0}${text.length === 0 ? 'e' : trailing}${[...ctx.footnoteLabels].sort().join('\u0002')}`;
+  // What separates a footnote definition added at the end from the text (fixes.ts citationEdits).
+  const separator = text.length === 0 || trailing >= 2 ? '' : trailing === 1 ? '\n' : '\n\n';
+  const documentKey = `${ctx.curly ? 1 : 0}${[...ctx.footnoteLabels].sort().join('\u0002')}`;
   const store = cache;
   return {
     judge(block, lastSpeaker) {
       const key = `${documentKey}\u0001${lastSpeaker?.id ?? ''}\u0001${block.kind}\u0001${block.context}\u0001${shape(block.offsets)}\u0001${block.text}`;
       const base = block.offsets[0];
-      let entry = store.get(key);
-      if (!entry) {
-        const judged = judgeBlock(ctx, block, lastSpeaker);
-        entry = { findings: judged.findings.map((f) => toCached(f, base, text.length)), lastSpeaker: judged.lastSpeaker, used: generation };
-        store.set(key, entry);
+      const entry = store.get(key);
+      if (entry) {
+        entry.used = generation;
+        return { findings: entry.findings.map((f) => fromCached(f, base, text.length, separator)), lastSpeaker: entry.lastSpeaker };
       }
-      entry.used = generation;
-      return { findings: entry.findings.map((f) => fromCached(f, base, text.length)), lastSpeaker: entry.lastSpeaker };
+      const judged = judgeBlock(ctx, block, lastSpeaker);
+      store.set(key, { findings: judged.findings.map((f) => toCached(f, base, text.length)), lastSpeaker: judged.lastSpeaker, used: generation });
+      return judged;
     },
   };
 }
@@ -197,18 +199,19 @@ function toCached(f: Finding, base: number, length: number): CachedFinding {
       ...x,
       edits: x.edits.map((e) => {
         const atEnd = e.start === length && e.end === length && FOOTNOTE_DEFINITION_EDIT.test(e.newText);
-        return { start: atEnd ? 0 : e.start - base, end: atEnd ? 0 : e.end - base, newText: e.newText, atEnd };
+        // Kept without the newlines before it: they depend on how the document ends.
+        return { start: atEnd ? 0 : e.start - base, end: atEnd ? 0 : e.end - base, newText: atEnd ? e.newText.replace(/^\n*/, '') : e.newText, atEnd };
       }),
     })),
   };
 }
 
-function fromCached(f: CachedFinding, base: number, length: number): Finding {
+function fromCached(f: CachedFinding, base: number, length: number, separator: string): Finding {
   return {
     ...f, start: f.start + base, end: f.end + base,
     fixes: f.fixes.map((x): Fix => ({
       ...x,
-      edits: x.edits.map((e): TextEdit => (e.atEnd ? { start: length, end: length, newText: e.newText } : { start: e.start + base, end: e.end + base, newText: e.newText })),
+      edits: x.edits.map((e): TextEdit => (e.atEnd ? { start: length, end: length, newText: separator + e.newText } : { start: e.start + base, end: e.end + base, newText: e.newText })),
     })),
   };
 }

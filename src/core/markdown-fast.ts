@@ -5,10 +5,10 @@
  * checks this against one mdast tree in test/unit/markdown-chunks.test.ts). It knows the inline
  * constructs prose uses most — emphasis and strong emphasis with `*` and `_` (micromark's attention
  * algorithm, ported), code spans, inline links and images with a plain destination and title, URL
- * autolinks and footnote calls (given the document's footnote labels) — and gives up (returns
- * undefined, and micromark reads the chunk) on anything else: escapes, entities, raw HTML, reference
- * links, strikethrough, autolink literals, definitions, tabs, trailing or leading spaces on a line,
- * and any line that could start another kind of block.
+ * autolinks, footnote calls and brackets that are plain text (given the document's definitions) —
+ * and gives up (returns undefined, and micromark reads the chunk) on anything else: escapes,
+ * entities, raw HTML, reference links, strikethrough, autolink literals, definitions, tabs, trailing
+ * or leading spaces on a line, and any line that could start another kind of block.
  */
 
 /** A block the checker reads (the shape of markdown.ts's ProseBlock, offsets relative to the chunk). */
@@ -57,11 +57,21 @@ const giveUp = new GiveUp();
  * The headings and paragraphs of `text`, or undefined when it holds anything else. `prose(s, e)`
  * is markdown.ts's reading of a text node's source at [s, e).
  */
-export function readFastChunk(text: string, prose: (s: number, e: number) => string, footnotes?: ReadonlySet<string>): FastItem[] | 'footnotes' | undefined {
-  const ctx: Ctx = { prose, footnotes, calls: false };
+/** The document's definitions: identifiers (micromark's normalizeIdentifier) of its footnotes and links. */
+export interface Definitions {
+  footnotes: ReadonlySet<string>;
+  links: ReadonlySet<string>;
+}
+
+/**
+ * `'definitions'` when the reading depends on the document's definitions (a footnote call, or
+ * brackets that are a shortcut reference only if defined) and `definitions` was not given.
+ */
+export function readFastChunk(text: string, prose: (s: number, e: number) => string, definitions?: Definitions): FastItem[] | 'definitions' | undefined {
+  const ctx: Ctx = { prose, definitions, needsDefinitions: false };
   try {
     const items = readLines(text, ctx);
-    return ctx.calls && !footnotes ? 'footnotes' : items;
+    return ctx.needsDefinitions && !definitions ? 'definitions' : items;
   } catch (e) {
     if (e === giveUp) return undefined;
     throw e;
@@ -70,10 +80,9 @@ export function readFastChunk(text: string, prose: (s: number, e: number) => str
 
 interface Ctx {
   prose: (s: number, e: number) => string;
-  /** Identifiers of the document's footnote definitions (micromark's normalizeIdentifier). */
-  footnotes: ReadonlySet<string> | undefined;
-  /** The chunk has footnote calls (`[^x]`): whether each is one depends on `footnotes`. */
-  calls: boolean;
+  definitions: Definitions | undefined;
+  /** Whether the chunk has footnote calls (`[^x]`) or brackets that only definitions decide. */
+  needsDefinitions: boolean;
 }
 
 /** micromark's normalizeIdentifier. */
@@ -84,6 +93,7 @@ export function normalizeIdentifier(value: string): string {
 const BULLET_ITEM = /^([-*+]) (?=\S)/;
 const ORDERED_ITEM = /^\d{1,9}([.)]) (?=\S)/;
 const FENCE = /^(`{3,}|~{3,})/;
+const TASK = /^\[[ xX]\](?:[ \t]|$)/;
 
 function readLines(text: string, ctx: Ctx): FastItem[] {
   const items: FastItem[] = [];
@@ -170,6 +180,7 @@ function readLines(text: string, ctx: Ctx): FastItem[] {
       if (prev === 'paragraph' || prev === 'quote') throw giveUp;
       const s = at + m[0].length;
       content(s, eol);
+      if (TASK.test(text.slice(s, s + 4))) throw giveUp; // a GFM task list item
       const marker = m[1];
       if (!list || list.marker !== marker || prev === 'closed') {
         endAll();
@@ -397,8 +408,8 @@ function readInline(text: string, s: number, e: number, ctx: Ctx): Inline[] {
             j++;
           }
           if (j === i + 2 || j >= e || text.charCodeAt(j) !== 93) throw giveUp;
-          ctx.calls = true;
-          if (!ctx.footnotes || ctx.footnotes.has(normalizeIdentifier(text.slice(i + 2, j)))) {
+          ctx.needsDefinitions = true;
+          if (!ctx.definitions || ctx.definitions.footnotes.has(normalizeIdentifier(text.slice(i + 2, j)))) {
             flush(i);
             items.push({ t: 'opaque', s: i, e: j + 1 });
             i = j + 1;
@@ -422,10 +433,23 @@ function readInline(text: string, s: number, e: number, ctx: Ctx): Inline[] {
       case 93: { // ] label end: only an inline link or image with a plain resource
         const at = labels.pop();
         if (at === undefined) throw giveUp;
-        const resource = readResource(text, i + 1, e);
-        if (!resource) throw giveUp;
-        flush(i);
         const label = items[at] as Extract<Inline, { t: 'label' }>;
+        if (i - label.e > 999) throw giveUp;
+        const resource = readResource(text, i + 1, e);
+        if (!resource) {
+          // Not followed by a resource: a shortcut reference when its label is defined, else plain
+          // text ("[sic]"). A "[" after it would make a full or collapsed reference, a "(" maybe a
+          // resource this reader does not know, a ":" maybe a definition: micromark decides.
+          const next = text.charCodeAt(i + 1);
+          if (next === 91 || next === 40 || next === 58) throw giveUp;
+          ctx.needsDefinitions = true;
+          if (ctx.definitions?.links.has(normalizeIdentifier(text.slice(label.e, i)))) throw giveUp;
+          items[at] = { t: 'data', s: label.s, e: label.e };
+          data(i);
+          i++;
+          break;
+        }
+        flush(i);
         const children = items.splice(at + 1);
         items.length = at;
         resolveAttention(children);

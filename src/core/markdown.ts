@@ -196,7 +196,7 @@ function isAutolink(source: string, link: { url: string; children: Nodes[]; posi
 //
 // A chunk of ATX headings, paragraphs, one-line list items, one-paragraph block quotes, tables, one-line
 // HTML comments and fenced code, whose inline content is plain text, emphasis, code spans, inline
-// links and images, URL autolinks and footnote calls, is read directly (markdown-fast.ts), to the
+// links and images, URL autolinks, footnote calls and plain brackets, is read directly (markdown-fast.ts), to the
 // same blocks micromark would give. Any other chunk goes to micromark.
 // Chunk results are cached by text, so a re-check after an edit parses only the edited chunk.
 
@@ -210,12 +210,13 @@ interface ChunkParse {
   footnotes: string[];
   /** Markdown that defines again what the chunk defines (`[x]: #`, `[^x]: x`). */
   definitions: string[];
-  /** Identifiers of the footnotes the chunk defines (micromark's normalizeIdentifier). */
-  footnoteIds: string[];
-  /** Plain text but for footnote calls, read once the document's footnote labels are known. */
+  /** Identifiers of what the chunk defines (micromark's normalizeIdentifier): "f:" footnotes, "l:" links. */
+  definitionIds: string[];
+  /** Read without micromark once the document's definitions are known (footnote calls, brackets). */
   calls: boolean;
-  /** Ends inside a fenced code block or an HTML block of kinds 1–5. */
-  open: boolean;
+  /** Ends inside a fenced code block or an HTML block of kinds 1–5: what closes it (searched
+   *  for in the text after the chunk), else undefined. */
+  open: RegExp | undefined;
   /** Whether the chunk could refer to definitions elsewhere. */
   bracket: boolean;
   /** A definition that cannot be restated on one line: parse the whole document instead. */
@@ -247,8 +248,14 @@ function parseChunked(source: string): ParsedDraft | undefined {
     let j = i + 1;
     let end = j < starts.length ? starts[j] : source.length;
     let parse = chunkParse(source.slice(start, end), start === 0, '');
-    while (parse.open && j < starts.length) {
-      j++;
+    for (let merges = 0; parse.open && j < starts.length; merges++) {
+      // The block runs to the line that closes it ("-->", a closing fence …), or to the end: the
+      // chunk grows to there in one step (not chunk by chunk, which is quadratic).
+      parse.open.lastIndex = end;
+      const close = parse.open.exec(source);
+      const lineEnd = close ? source.indexOf('\n', close.index + close[0].length) : -1;
+      const target = !close || lineEnd < 0 || merges >= 8 ? source.length : lineEnd + 1;
+      do j++; while (j < starts.length && starts[j] < target);
       end = j < starts.length ? starts[j] : source.length;
       parse = chunkParse(source.slice(start, end), start === 0, '');
     }
@@ -256,9 +263,9 @@ function parseChunked(source: string): ParsedDraft | undefined {
     chunks.push({ start, end, parse });
     i = j;
   }
-  // Footnote calls in chunks read without micromark, now that every footnote label is known.
-  const footnoteIds = [...new Set(chunks.flatMap((c) => c.parse.footnoteIds))].sort();
-  for (const c of chunks) if (c.parse.calls) c.parse = chunkParse(source.slice(c.start, c.end), c.start === 0, '', footnoteIds);
+  // Footnote calls and brackets in chunks read without micromark, now that every definition is known.
+  const definitionIds = [...new Set(chunks.flatMap((c) => c.parse.definitionIds))].sort();
+  for (const c of chunks) if (c.parse.calls) c.parse = chunkParse(source.slice(c.start, c.end), c.start === 0, '', definitionIds);
   // Definitions elsewhere can turn "[x]" into a link and "[^x]" into a footnote call.
   const allDefinitions = chunks.flatMap((c) => c.parse.definitions);
   if (allDefinitions.length) {
@@ -309,13 +316,13 @@ function evict(): void {
   for (const [key, value] of chunkCache) if (generation - value.used > 8) chunkCache.delete(key);
 }
 
-/** The parse of a chunk; `footnoteIds`, when given, are the document's (for footnote calls). */
-function chunkParse(text: string, first: boolean, appended: string, footnoteIds?: readonly string[]): ChunkParse {
-  const key = `${first ? 'F' : 'N'}${appended}${footnoteIds ? `\u0001${footnoteIds.join('\u0001')}` : ''}\u0000${text}`;
+/** The parse of a chunk; `definitionIds`, when given, are the document's (for footnote calls and brackets). */
+function chunkParse(text: string, first: boolean, appended: string, definitionIds?: readonly string[]): ChunkParse {
+  const key = `${first ? 'F' : 'N'}${appended}${definitionIds ? `\u0001${definitionIds.join('\u0001')}` : ''}\u0000${text}`;
   let parse = chunkCache.get(key);
   if (!parse) {
     // Appended definitions are for micromark: a chunk read without it needs none (footnote calls aside).
-    const plain = appended || (first && /^(?:---|\+\+\+)/.test(text)) ? undefined : plainChunk(text, footnoteIds);
+    const plain = appended || (first && /^(?:---|\+\+\+)/.test(text)) ? undefined : plainChunk(text, definitionIds);
     parse = plain ?? micromarkChunk(text, appended, first);
     chunkCache.set(key, parse);
   }
@@ -382,12 +389,16 @@ function chunkStarts(source: string): number[] | undefined {
 }
 
 /** A chunk of headings and paragraphs read without micromark (markdown-fast.ts); undefined otherwise. */
-function plainChunk(text: string, footnoteIds: readonly string[] | undefined): ChunkParse | undefined {
-  const read = readFastChunk(text, (s, e) => proseSlice(text, s, e), footnoteIds && new Set(footnoteIds));
+function plainChunk(text: string, definitionIds: readonly string[] | undefined): ChunkParse | undefined {
+  const definitions = definitionIds && {
+    footnotes: new Set(definitionIds.filter((d) => d.startsWith('f:')).map((d) => d.slice(2))),
+    links: new Set(definitionIds.filter((d) => d.startsWith('l:')).map((d) => d.slice(2))),
+  };
+  const read = readFastChunk(text, (s, e) => proseSlice(text, s, e), definitions);
   if (!read) return undefined;
-  const calls = read === 'footnotes';
+  const calls = read === 'definitions';
   const items: TopItem[] = calls ? [] : read.map((item) => (item.html !== undefined ? { html: item.html } : { blocks: item.blocks.map((b) => ({ kind: b.kind, text: b.text, offsets: b.offsets, context: b.context ?? '', ignoreAll: false, ignoreIds: NO_IDS })) }));
-  return { items, fileIgnore: [], footnotes: [], definitions: [], footnoteIds: [], calls, open: false, bracket: false, unsupported: false, used: generation };
+  return { items, fileIgnore: [], footnotes: [], definitions: [], definitionIds: [], calls, open: undefined, bracket: false, unsupported: false, used: generation };
 }
 
 /** A chunk parsed by micromark, with `appended` definitions after it. */
@@ -407,16 +418,16 @@ function micromarkChunk(text: string, appended: string, first: boolean): ChunkPa
     items.push({ blocks });
   }
   const definitions: string[] = [];
-  const footnoteIds: string[] = [];
-  const unsupported = !collectDefinitions(src, tree, text.length, definitions, footnoteIds);
-  return { items, fileIgnore: [...fileIgnore], footnotes: [...footnotes], definitions, footnoteIds, calls: false, open: isOpen(src, last), bracket: text.includes('['), unsupported, used: generation };
+  const definitionIds: string[] = [];
+  const unsupported = !collectDefinitions(src, tree, text.length, definitions, definitionIds);
+  return { items, fileIgnore: [...fileIgnore], footnotes: [...footnotes], definitions, definitionIds, calls: false, open: isOpen(src, last), bracket: text.includes('['), unsupported, used: generation };
 }
 
 const LINK_DEFINITION = /^\[(?:[^\\[\]\n]|\\[^\n])+\]:/;
 const FOOTNOTE_DEFINITION = /^\[\^(?:[^\\[\]\s]|\\[^\s])+\]:/;
 
 /** Restates the definitions in `node` (before `limit`) on one line each; false if one cannot be. */
-function collectDefinitions(src: string, node: Parents | Root, limit: number, out: string[], footnoteIds: string[]): boolean {
+function collectDefinitions(src: string, node: Parents | Root, limit: number, out: string[], ids: string[]): boolean {
   for (const child of node.children as RootContent[]) {
     const start = child.position?.start.offset ?? 0;
     if (start >= limit) break;
@@ -424,32 +435,34 @@ function collectDefinitions(src: string, node: Parents | Root, limit: number, ou
       const m = (child.type === 'definition' ? LINK_DEFINITION : FOOTNOTE_DEFINITION).exec(src.slice(start, start + 1000));
       if (!m) return false;
       out.push(child.type === 'definition' ? `${m[0]} #` : `${m[0]} x`);
-      if (child.type === 'footnoteDefinition') footnoteIds.push(normalizeIdentifier(m[0].slice(2, -2)));
+      ids.push(child.type === 'footnoteDefinition' ? `f:${normalizeIdentifier(m[0].slice(2, -2))}` : `l:${normalizeIdentifier(m[0].slice(1, -2))}`);
     }
-    if ((child.type === 'blockquote' || child.type === 'list' || child.type === 'listItem' || child.type === 'footnoteDefinition') && !collectDefinitions(src, child, limit, out, footnoteIds)) return false;
+    if ((child.type === 'blockquote' || child.type === 'list' || child.type === 'listItem' || child.type === 'footnoteDefinition') && !collectDefinitions(src, child, limit, out, ids)) return false;
   }
   return true;
 }
 
-/** Whether the last top-level node is a fenced code block or an HTML block (kinds 1–5) still open. */
-function isOpen(src: string, last: RootContent | undefined): boolean {
-  if (!last?.position) return false;
+/** If the last top-level node is a fenced code block or an HTML block (kinds 1–5) still open, what
+ *  closes it (a global regular expression); else undefined. */
+function isOpen(src: string, last: RootContent | undefined): RegExp | undefined {
+  if (!last?.position) return undefined;
   const text = src.slice(last.position.start.offset, last.position.end.offset);
   if (last.type === 'code') {
     const m = FENCE_OPEN.exec(text);
-    if (!m) return false; // indented code: closed by the next chunk's first line
+    if (!m) return undefined; // indented code: closed by the next chunk's first line
+    const closing = new RegExp(`^ {0,3}${m[1][0] === '`' ? '`' : '~'}{${m[1].length},}[ \\t]*$`, 'gm');
     const nl = text.lastIndexOf('\n');
-    if (nl < 0) return true;
+    if (nl < 0) return closing;
     const close = FENCE_OPEN.exec(text.slice(nl + 1));
-    return !(close && close[1][0] === m[1][0] && close[1].length >= m[1].length && BLANK_LINE.test(text.slice(nl + 1 + close[0].length)));
+    return close && close[1][0] === m[1][0] && close[1].length >= m[1].length && BLANK_LINE.test(text.slice(nl + 1 + close[0].length)) ? undefined : closing;
   }
   if (last.type === 'html') {
     const t = text.replace(/^ {0,3}/, '');
-    if (/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i.test(t)) return !/<\/(?:script|pre|style|textarea)>/i.test(t);
-    if (t.startsWith('<!--')) return !t.includes('-->', 4);
-    if (t.startsWith('<?')) return !t.includes('?>', 2);
-    if (t.startsWith('<![CDATA[')) return !t.includes(']]>', 9);
-    if (/^<![A-Za-z]/.test(t)) return !t.includes('>', 2);
+    if (/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i.test(t)) return /<\/(?:script|pre|style|textarea)>/i.test(t) ? undefined : /<\/(?:script|pre|style|textarea)>/gi;
+    if (t.startsWith('<!--')) return t.includes('-->', 4) ? undefined : /-->/g;
+    if (t.startsWith('<?')) return t.includes('?>', 2) ? undefined : /\?>/g;
+    if (t.startsWith('<![CDATA[')) return t.includes(']]>', 9) ? undefined : /\]\]>/g;
+    if (/^<![A-Za-z]/.test(t)) return t.includes('>', 2) ? undefined : />/g;
   }
-  return false;
+  return undefined;
 }
