@@ -37,13 +37,18 @@ const IGNORE_RE = /^<!--\s*fact-check-ignore(-file)?\b([^]*?)-->\s*$/;
 
 interface Suppression { all: boolean; ids: Set<string> }
 
-/** micromark with GFM and front matter; the extension objects are built once and only read. */
-const MARKDOWN_OPTIONS = {
-  extensions: [gfm(), frontmatter(['yaml', 'toml'])],
-  mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
-};
-/** For text that does not start the document: front matter is only recognised on line 1. */
-const MARKDOWN_OPTIONS_AFTER_START = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+type MarkdownOptions = NonNullable<Parameters<typeof fromMarkdown>[1]>;
+let markdownOptions: { start: MarkdownOptions; afterStart: MarkdownOptions } | undefined;
+
+/** micromark with GFM and front matter (`start`), or without front matter for text that does not
+ *  start the document (`afterStart`: front matter is only recognised on line 1). The extension
+ *  objects are built on first use (not at activation) and then only read. */
+function options(): { start: MarkdownOptions; afterStart: MarkdownOptions } {
+  return (markdownOptions ??= {
+    start: { extensions: [gfm(), frontmatter(['yaml', 'toml'])], mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])] },
+    afterStart: { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] },
+  });
+}
 
 /** Parses a draft. Never throws for any input string. */
 export function parseDraft(source: string): ParsedDraft {
@@ -61,7 +66,7 @@ export function parseDraftWhole(source: string): ParsedDraft {
   let bom = 0;
   while (source.charCodeAt(bom) === 0xfeff) bom++;
   const text = bom ? source.slice(bom) : source;
-  const tree = fromMarkdown(text, MARKDOWN_OPTIONS);
+  const tree = fromMarkdown(text, options().start);
   const blocks: ProseBlock[] = [];
   const fileIgnoreIds = new Set<string>();
   const footnoteLabels = new Set<string>();
@@ -404,7 +409,7 @@ function plainChunk(text: string, definitionIds: readonly string[] | undefined):
 /** A chunk parsed by micromark, with `appended` definitions after it. */
 function micromarkChunk(text: string, appended: string, first: boolean): ChunkParse {
   const src = appended ? `${text}\n\n${appended}\n` : text;
-  const tree = fromMarkdown(src, first ? MARKDOWN_OPTIONS : MARKDOWN_OPTIONS_AFTER_START);
+  const tree = fromMarkdown(src, first ? options().start : options().afterStart);
   const items: TopItem[] = [];
   const fileIgnore = new Set<string>();
   const footnotes = new Set<string>();
