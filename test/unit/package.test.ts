@@ -62,14 +62,14 @@ describe('the .vsix package', function () {
     const expected = [
       '[Content_Types].xml', 'extension.vsixmanifest', // vsce's own
       'extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
-      'extension/dist/extension.js', 'extension/dist/cli.js',
-      ...filesUnder(path.join(repoRoot, 'media')).map((f) => `extension/media/${f}`),
+      'extension/dist/extension.js',
+      ...filesUnder(path.join(repoRoot, 'media')).filter((f) => !f.startsWith('screenshots/')).map((f) => `extension/media/${f}`),
     ];
     assert.deepEqual([...entries].sort(), expected.sort());
   });
 
-  it('ships no sources, source maps, tests or dependencies', () => {
-    const leaked = entries.filter((e) => /(^|\/)(src|test|out|node_modules|\.vscode)\/|\.(ts|map)$|tsconfig|esbuild/.test(e));
+  it('ships no sources, source maps, tests, dependencies, the CLI or the README screenshots', () => {
+    const leaked = entries.filter((e) => /(^|\/)(src|test|out|node_modules|\.vscode|screenshots)\/|\.(ts|map)$|tsconfig|esbuild|cli\.js$/.test(e));
     assert.deepEqual(leaked, []);
   });
 
