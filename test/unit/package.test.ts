@@ -79,9 +79,10 @@ describe('the .vsix package', function () {
   });
 
   it('ships every file the manifest points at', () => {
-    const referenced: string[] = [manifest.main, manifest.icon, ...Object.values(manifest.bin ?? {}) as string[],
+    // (package.json's "bin" is for npm installs of the checker, not for VS Code: not in the .vsix.)
+    const referenced: string[] = [manifest.main, manifest.icon,
       ...(manifest.contributes?.jsonValidation ?? []).map((v: { url: string }) => v.url).filter((u: string) => !/^[a-z]+:/i.test(u))];
-    assert.ok(referenced.length >= 4);
+    assert.ok(referenced.length >= 3);
     for (const ref of referenced) {
       assert.ok(entries.includes(`extension/${path.posix.normalize(ref)}`), `${ref} (referenced in package.json) is not in the .vsix`);
     }
