@@ -5,13 +5,14 @@
  * adversarial inputs for every regex-heavy module (src/core/extract/*, src/core/text/*,
  * src/core/markdown.ts): long runs of digits, commas, spaces and quote marks, repeated "according
  * to", … — each within a time budget, so no regular expression backtracks catastrophically and no
- * pass is quadratic. Budgets are gross (a freeze, not a slow machine): 100 KB in 5 s.
+ * pass is quadratic. Budgets are gross (a freeze, not a slow machine) and on CPU time, so other work
+ * on a shared machine does not count: 60 KB of adversarial text in 3 s.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { assertWellFormed, index, show, timedCheck } from '../fixtures/odd/invariants';
+import { assertWellFormed, cpuTimed, index, show, timedCheck } from '../fixtures/odd/invariants';
 import { cli, offsetOf } from '../fixtures/odd/cli-run';
 import { LineIndex } from '../../src/core/positions';
 import { FLAG_VERDICTS, type Finding } from '../../src/core/types';
@@ -303,29 +304,29 @@ describe('odd documents', function () {
           const what = `${JSON.stringify(prefix)} + ${JSON.stringify(unit)}×n + ${JSON.stringify(suffix)}`;
           // The extractors see sentences of at most MAX_SENTENCE characters (text/sentences.ts cuts longer ones), blocks of any length.
           const sentence = (prefix + rep(unit, MAX_SENTENCE) + suffix).slice(0, MAX_SENTENCE);
-          let t0 = performance.now();
-          const s = sentenceOf(sentence);
-          findAttribution(s); extractTimes(sentence); extractFigures(sentence); normalizePunctuation(sentence);
-          let ms = performance.now() - t0;
-          assert.ok(ms < 250, `${what}: extractors on ${sentence.length} characters took ${ms.toFixed(0)} ms`);
+          const extractors = cpuTimed(() => {
+            const s = sentenceOf(sentence);
+            findAttribution(s); extractTimes(sentence); extractFigures(sentence); normalizePunctuation(sentence);
+          });
+          assert.ok(extractors.ms < 250, `${what}: extractors on ${sentence.length} characters took ${extractors.ms.toFixed(0)} ms`);
           const block = prefix + rep(unit, 60_000) + suffix;
-          t0 = performance.now();
-          const b = sentenceOf(block).block;
-          extractQuotes(block); splitSentences(block); analyzeBlock(b); tokenize(block); parseDraft(limitNesting(block));
-          ms = performance.now() - t0;
-          assert.ok(ms < 3000, `${what}: block-level readers on ${block.length} characters took ${ms.toFixed(0)} ms`);
+          const readers = cpuTimed(() => {
+            const b = sentenceOf(block).block;
+            extractQuotes(block); splitSentences(block); analyzeBlock(b); tokenize(block); parseDraft(limitNesting(block));
+          });
+          assert.ok(readers.ms < 3000, `${what}: block-level readers on ${block.length} characters took ${readers.ms.toFixed(0)} ms`);
           flags(block, 3000);
         }
       });
     }
 
-    it('an HTML comment or <script> left open at the top of a 100 KB draft (the writer just typed "<!--"): checked within 10 s', () => {
+    it('an HTML comment or <script> left open at the top of a 100 KB draft (the writer just typed "<!--"): checked within 20 s (the freeze took 56 s)', () => {
       // Through the CLI, so that a freeze fails the test at its budget instead of holding the suite.
       for (const open of ['<!--', '<script>', '<?', '<![CDATA[']) {
         const doc = `${open}\n\n${rep('The 7,000 detainees.\n\n', 100_000)}`;
         const t0 = performance.now();
-        const r = cli(['check', '-'], { input: doc, timeoutMs: 10_000 });
-        assert.ok(r.status === 0 || r.status === 1, `${open}: not finished within 10 s (${((performance.now() - t0) / 1000).toFixed(1)} s, status ${r.status})`);
+        const r = cli(['check', '-'], { input: doc, timeoutMs: 20_000 });
+        assert.ok(r.status === 0 || r.status === 1, `${open}: not finished within 20 s (${((performance.now() - t0) / 1000).toFixed(1)} s, status ${r.status})`);
       }
     });
   });
