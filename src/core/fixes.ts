@@ -45,8 +45,9 @@ export function citationEdits(ctx: DocContext, cf: CompiledFact, sentenceEnd: nu
 
 /** An edit that inserts `<!-- fact-check-ignore <id> -->` on its own line before the block at `blockStart`. */
 export function ignoreEdit(text: string, blockStart: number, factId: string | undefined): TextEdit {
-  const lineStart = text.lastIndexOf('\n', blockStart - 1) + 1;
+  // Lines end with "\n", "\r\n" or a lone "\r"; the directive ends with the draft's own line ending.
+  const lineStart = Math.max(text.lastIndexOf('\n', blockStart - 1), text.lastIndexOf('\r', blockStart - 1)) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
-  const eol = text.charCodeAt(lineStart - 2) === 13 ? '\r\n' : '\n'; // the line ending before the block
+  const eol = lineStart > 0 ? (text[lineStart - 1] === '\r' ? '\r' : text[lineStart - 2] === '\r' ? '\r\n' : '\n') : (/\r\n?|\n/.exec(text)?.[0] ?? '\n');
   return { start: lineStart, end: lineStart, newText: `${indent}<!-- fact-check-ignore${factId ? ` ${factId}` : ''} -->${eol}` };
 }
