@@ -91,6 +91,25 @@ describe('term index', function () {
     }
   });
 
+  it('finds the quotes that share enough of a draft quote\'s words, as counting every quote would', () => {
+    const terms = termIndexFor(loadIndex([BUNDLED, { file: 'g.facts.json', text: generateDataset(3000, 9) }]).index);
+    const quotes = [...terms.quotes].map((cf) => cf.fact.quote!.text);
+    const drafts = [...quotes.slice(0, 40), ...quotes.slice(0, 40).map((q) => q.split(' ').reverse().slice(1).join(' ')), 'the we a and of it is', 'Our staff have worked under pressure this year', 'It\'s a trap'];
+    let nonEmpty = 0;
+    for (const q of drafts) {
+      const stems = new Set(termStems(q));
+      for (const m of [1, 2, Math.max(Math.min(2, stems.size), Math.ceil(stems.size * 0.5)), stems.size]) {
+        const counts = new Map<CompiledFact, number>();
+        for (const s of stems) for (const cf of terms.quoteWords.get(s) ?? []) counts.set(cf, (counts.get(cf) ?? 0) + 1);
+        const want = [...counts].filter(([, n]) => n >= m).map(([cf, n]) => [cf.fact.id, n]);
+        const got = [...terms.quoteCandidates(stems, m)].map(([cf, n]) => [cf.fact.id, n]);
+        assert.deepEqual(got, want, `${q} (at least ${m})`);
+        if (got.length) nonEmpty++;
+      }
+    }
+    assert.ok(nonEmpty > 20);
+  });
+
   it('finds entity mentions longest first, in the order of the aliases', () => {
     const terms = termIndexFor(indexes[1][1]);
     for (const s of sentences(33)) {

@@ -246,6 +246,38 @@ export class TermIndex {
     return { sentence: toMap(inSentence), labels: toMap(inLabels) };
   }
 
+  /**
+   * The quote facts sharing at least `minShared` of `stems` (the stems of a draft quote), with how
+   * many they share: exactly the entries of counting `quoteWords.get(s)` over `stems` that reach
+   * `minShared`, in that count's order (the first stem each fact shares, then the datasets' order).
+   * Only the `stems.length - minShared + 1` rarest stems are looked through for candidates (a fact
+   * sharing `minShared` of the stems has one of them), so common words ("the", "we") that thousands
+   * of quotes share cost nothing.
+   */
+  quoteCandidates(stems: Iterable<string>, minShared: number): Map<CompiledFact, number> {
+    const list = [...stems];
+    const sets = list.map((s) => this.quoteWords.get(s));
+    const present = list.map((_, i) => i).filter((i) => sets[i]);
+    const m = Math.max(1, Math.ceil(minShared));
+    const out = new Map<CompiledFact, number>();
+    if (present.length < m) return out;
+    const rarest = [...present].sort((a, b) => sets[a]!.size - sets[b]!.size || a - b).slice(0, present.length - m + 1);
+    const found: Array<{ cf: CompiledFact; first: number; shared: number }> = [];
+    const seen = new Set<CompiledFact>();
+    for (const i of rarest) {
+      for (const cf of sets[i]!) {
+        if (seen.has(cf)) continue;
+        seen.add(cf);
+        let shared = 0, first = -1;
+        for (const j of present) if (sets[j]!.has(cf)) { shared++; if (first < 0) first = j; }
+        if (shared >= m) found.push({ cf, first, shared });
+      }
+    }
+    found.sort((a, b) => a.first - b.first || this.order.get(a.cf)! - this.order.get(b.cf)!);
+    for (const f of found) out.set(f.cf, f.shared);
+    return out;
+  }
+
   /** Entity mentions in `tokens[from, to)`, longest alias first at each position, non-overlapping. */
   entityMentions(tokens: readonly Token[], from = 0, to = tokens.length): Mention[] {
     // A sentence's mentions are asked for by several judges: kept per token list (read-only).
