@@ -295,7 +295,10 @@ async function main(): Promise<void> {
     ...notes.map((n) => `- ${n}`),
     '',
   ].join('\n');
-  fs.writeFileSync(outFile, md);
+  // A hand-written section at the end ("## History", before/after figures and profiles) is kept.
+  const previous = fs.existsSync(outFile) ? fs.readFileSync(outFile, 'utf8') : '';
+  const history = previous.indexOf('\n## History');
+  fs.writeFileSync(outFile, history >= 0 ? `${md}${previous.slice(history + 1)}` : md);
   process.stdout.write(`${table}\n\nMachine: ${Object.values(m).join('; ')}; load ${loadAtStart} → ${loadAtEnd}\nWritten to ${path.relative(process.cwd(), outFile) || outFile}\n`);
 }
 
