@@ -22,7 +22,11 @@ export interface FastBlock {
 
 /** A top-level node of the chunk: an HTML comment (for ignore directives), or the blocks of a
  *  heading, paragraph, list, block quote or code block (none when it has no prose). */
-export type FastItem = { html: string; blocks?: undefined } | { html?: undefined; blocks: FastBlock[] };
+export type FastItem =
+  | { html: string; blocks?: undefined; footnote?: undefined }
+  | { html?: undefined; blocks: FastBlock[]; footnote?: undefined }
+  /** A footnote definition (`[^label]: …`), never read: its label as written. */
+  | { html?: undefined; blocks?: undefined; footnote: string };
 
 type Inline =
   | { t: 'data'; s: number; e: number }
@@ -64,14 +68,16 @@ export interface Definitions {
 }
 
 /**
- * `'definitions'` when the reading depends on the document's definitions (a footnote call, or
- * brackets that are a shortcut reference only if defined) and `definitions` was not given.
+ * The chunk's top-level nodes, or undefined when micromark must read it. `needsDefinitions`: the
+ * reading depends on the document's definitions (a footnote call, or brackets that are a shortcut
+ * reference only if defined) and `definitions` was not given: then only the footnote definitions
+ * among the items are final.
  */
-export function readFastChunk(text: string, prose: (s: number, e: number) => string, definitions?: Definitions): FastItem[] | 'definitions' | undefined {
-  const ctx: Ctx = { prose, definitions, needsDefinitions: false };
+export function readFastChunk(text: string, prose: (s: number, e: number) => string, definitions?: Definitions, first = false): { items: FastItem[]; needsDefinitions: boolean } | undefined {
+  const ctx: Ctx = { prose, definitions, needsDefinitions: false, first };
   try {
     const items = readLines(text, ctx);
-    return ctx.needsDefinitions && !definitions ? 'definitions' : items;
+    return { items, needsDefinitions: ctx.needsDefinitions && !definitions };
   } catch (e) {
     if (e === giveUp) return undefined;
     throw e;
@@ -83,6 +89,8 @@ interface Ctx {
   definitions: Definitions | undefined;
   /** Whether the chunk has footnote calls (`[^x]`) or brackets that only definitions decide. */
   needsDefinitions: boolean;
+  /** The chunk starts the document (front matter is recognised there). */
+  first: boolean;
 }
 
 /** micromark's normalizeIdentifier. */
@@ -94,6 +102,7 @@ const BULLET_ITEM = /^([-*+]) (?=\S)/;
 const ORDERED_ITEM = /^\d{1,9}([.)]) (?=\S)/;
 const FENCE = /^(`{3,}|~{3,})/;
 const TASK = /^\[[ xX]\](?:[ \t]|$)/;
+const FOOTNOTE_DEFINITION = /^\[\^([^\]\s\\[^]{1,999})\]: /;
 
 function readLines(text: string, ctx: Ctx): FastItem[] {
   const items: FastItem[] = [];
@@ -102,7 +111,7 @@ function readLines(text: string, ctx: Ctx): FastItem[] {
   let list: { marker: string; blocks: FastBlock[] } | undefined;
   // What the line before was: a list item or a block quote line may be followed only by a line that
   // cannot be its lazy continuation; a paragraph line only by lines that are not list items.
-  let prev: 'blank' | 'paragraph' | 'item' | 'quote' | 'closed' = 'blank';
+  let prev: 'blank' | 'paragraph' | 'item' | 'quote' | 'footnote' | 'closed' = 'blank';
   const endParagraph = () => {
     if (para) items.push({ blocks: block(text, 'paragraph', para[0], para[1], ctx) });
     if (quote) items.push({ blocks: block(text, 'paragraph', quote[0], quote[1], ctx) });
@@ -118,7 +127,25 @@ function readLines(text: string, ctx: Ctx): FastItem[] {
     const c = text.charCodeAt(s);
     if (c === 35 || !paragraphLine(text, s, eol) || (c === 91 && DEFINITION_START.test(text.slice(s, eol)))) throw giveUp;
   };
-  for (let at = 0; at < text.length;) {
+  let at = 0;
+  if (ctx.first && (text.startsWith('---') || text.startsWith('+++'))) {
+    // Front matter: the fence alone on line 1, anything, the same fence alone on a line.
+    const fence = text.slice(0, 3);
+    const open = /^(?:---|\+\+\+)[ \t]*\n/.exec(text);
+    if (!open) throw giveUp;
+    let close = -1;
+    for (let k = open[0].length; k < text.length;) {
+      let e = text.indexOf('\n', k);
+      if (e < 0) e = text.length;
+      if (text.startsWith(fence, k) && /^[ \t]*$/.test(text.slice(k + 3, e))) { close = e; break; }
+      k = e + 1;
+    }
+    if (close < 0) throw giveUp;
+    items.push({ blocks: [] });
+    prev = 'closed';
+    at = close + 1;
+  }
+  for (; at < text.length;) {
     let eol = text.indexOf('\n', at);
     if (eol < 0) eol = text.length;
     let blank = true;
@@ -177,7 +204,7 @@ function readLines(text: string, ctx: Ctx): FastItem[] {
       continue;
     } else if ((m = BULLET_ITEM.exec(line) ?? ORDERED_ITEM.exec(line))) {
       // A list item of one line (a bullet may not interrupt a paragraph here; micromark decides).
-      if (prev === 'paragraph' || prev === 'quote') throw giveUp;
+      if (prev === 'paragraph' || prev === 'quote' || prev === 'footnote') throw giveUp;
       const s = at + m[0].length;
       content(s, eol);
       if (TASK.test(text.slice(s, s + 4))) throw giveUp; // a GFM task list item
@@ -190,7 +217,7 @@ function readLines(text: string, ctx: Ctx): FastItem[] {
       prev = 'item';
     } else if (c === 62) {
       // "> text": a block quote of one paragraph, one "> " line after another.
-      if (text.charCodeAt(at + 1) !== 32) throw giveUp;
+      if (text.charCodeAt(at + 1) !== 32 || prev === 'footnote') throw giveUp;
       content(at + 2, eol);
       if (prev === 'quote' && quote) quote[1] = eol;
       else {
@@ -198,6 +225,14 @@ function readLines(text: string, ctx: Ctx): FastItem[] {
         quote = [at + 2, eol];
       }
       prev = 'quote';
+    } else if (c === 91 && (m = FOOTNOTE_DEFINITION.exec(line.length < 16 ? line : text.slice(at, Math.min(eol, at + 1004))))) {
+      // "[^label]: note" on one line (not read; the next line must not continue it).
+      if (prev === 'paragraph' || prev === 'item' || prev === 'quote') throw giveUp;
+      const s = at + m[0].length;
+      if (s < eol) content(s, eol);
+      endAll();
+      items.push({ footnote: m[1] });
+      prev = 'footnote';
     } else if (c === 124 && (prev === 'blank' || prev === 'closed')) {
       // A table: every row between pipes, the delimiter row second, then a blank line.
       endAll();
@@ -205,7 +240,7 @@ function readLines(text: string, ctx: Ctx): FastItem[] {
       prev = 'closed';
       continue;
     } else {
-      if (prev === 'item' || prev === 'quote') throw giveUp; // lazy continuation
+      if (prev === 'item' || prev === 'quote' || prev === 'footnote') throw giveUp; // lazy continuation
       content(at, eol);
       if (list) endAll();
       if (para) para[1] = eol;

@@ -199,8 +199,8 @@ function isAutolink(source: string, link: { url: string; children: Nodes[]; posi
 // (`[x]: url`, `[^x]: note`), which decide whether `[x]` is a link and `[^x]` a footnote call: a
 // chunk that has a "[" is parsed with the definitions of the other chunks appended after it.
 //
-// A chunk of ATX headings, paragraphs, one-line list items, one-paragraph block quotes, tables, one-line
-// HTML comments and fenced code, whose inline content is plain text, emphasis, code spans, inline
+// A chunk of front matter, ATX headings, paragraphs, one-line list items, one-paragraph block quotes,
+// tables, one-line HTML comments, fenced code and one-line footnote definitions, whose inline content is plain text, emphasis, code spans, inline
 // links and images, URL autolinks, footnote calls and plain brackets, is read directly (markdown-fast.ts), to the
 // same blocks micromark would give. Any other chunk goes to micromark.
 // Chunk results are cached by text, so a re-check after an edit parses only the edited chunk.
@@ -327,7 +327,7 @@ function chunkParse(text: string, first: boolean, appended: string, definitionId
   let parse = chunkCache.get(key);
   if (!parse) {
     // Appended definitions are for micromark: a chunk read without it needs none (footnote calls aside).
-    const plain = appended || (first && /^(?:---|\+\+\+)/.test(text)) ? undefined : plainChunk(text, definitionIds);
+    const plain = appended ? undefined : plainChunk(text, first, definitionIds);
     parse = plain ?? micromarkChunk(text, appended, first);
     chunkCache.set(key, parse);
   }
@@ -394,16 +394,28 @@ function chunkStarts(source: string): number[] | undefined {
 }
 
 /** A chunk of headings and paragraphs read without micromark (markdown-fast.ts); undefined otherwise. */
-function plainChunk(text: string, definitionIds: readonly string[] | undefined): ChunkParse | undefined {
+function plainChunk(text: string, first: boolean, definitionIds: readonly string[] | undefined): ChunkParse | undefined {
   const definitions = definitionIds && {
     footnotes: new Set(definitionIds.filter((d) => d.startsWith('f:')).map((d) => d.slice(2))),
     links: new Set(definitionIds.filter((d) => d.startsWith('l:')).map((d) => d.slice(2))),
   };
-  const read = readFastChunk(text, (s, e) => proseSlice(text, s, e), definitions);
+  const read = readFastChunk(text, (s, e) => proseSlice(text, s, e), definitions, first);
   if (!read) return undefined;
-  const calls = read === 'definitions';
-  const items: TopItem[] = calls ? [] : read.map((item) => (item.html !== undefined ? { html: item.html } : { blocks: item.blocks.map((b) => ({ kind: b.kind, text: b.text, offsets: b.offsets, context: b.context ?? '', ignoreAll: false, ignoreIds: NO_IDS })) }));
-  return { items, fileIgnore: [], footnotes: [], definitions: [], definitionIds: [], calls, open: undefined, bracket: false, unsupported: false, used: generation };
+  const items: TopItem[] = [];
+  const footnotes: string[] = [], restated: string[] = [], ids: string[] = [];
+  for (const item of read.items) {
+    if (item.html !== undefined) items.push({ html: item.html });
+    else if (item.footnote !== undefined) {
+      // What micromark's parse would give: a footnote label defined (mdast's identifier), never read.
+      const id = normalizeIdentifier(item.footnote);
+      footnotes.push(id.toLowerCase());
+      restated.push(`[^${item.footnote}]: x`);
+      ids.push(`f:${id}`);
+      items.push({ blocks: [] });
+    } else items.push({ blocks: item.blocks.map((b) => ({ kind: b.kind, text: b.text, offsets: b.offsets, context: b.context ?? '', ignoreAll: false, ignoreIds: NO_IDS })) });
+  }
+  const calls = read.needsDefinitions;
+  return { items: calls ? [] : items, fileIgnore: [], footnotes, definitions: restated, definitionIds: ids, calls, open: undefined, bracket: false, unsupported: false, used: generation };
 }
 
 /** A chunk parsed by micromark, with `appended` definitions after it. */
