@@ -37,10 +37,13 @@ function bucketKey(stems: readonly string[]): string {
 class Buckets<T extends { stems: string[]; ord: number }> {
   private readonly one = new Map<string, T[]>();
   private readonly two = new Map<string, T[]>();
+  /** First stems of the longer terms: the pair key is only built for these. */
+  private readonly firstOfTwo = new Set<string>();
 
   add(entry: T): void {
     const map = entry.stems.length > 1 ? this.two : this.one;
     const key = bucketKey(entry.stems);
+    if (entry.stems.length > 1) this.firstOfTwo.add(entry.stems[0]);
     const list = map.get(key);
     if (list) list.push(entry);
     else map.set(key, [entry]);
@@ -49,7 +52,7 @@ class Buckets<T extends { stems: string[]; ord: number }> {
   /** Entries that may match at `tokens[i]` (within `to`), in insertion order. */
   at(tokens: readonly Token[], i: number, to: number): readonly T[] | undefined {
     const a = this.one.get(tokens[i].stem);
-    const b = i + 1 < to ? this.two.get(`${tokens[i].stem}\u0001${tokens[i + 1].stem}`) : undefined;
+    const b = i + 1 < to && this.firstOfTwo.has(tokens[i].stem) ? this.two.get(`${tokens[i].stem}\u0001${tokens[i + 1].stem}`) : undefined;
     if (!b) return a;
     if (!a) return b;
     const out: T[] = [];
@@ -63,9 +66,11 @@ class Buckets<T extends { stems: string[]; ord: number }> {
 class Gates {
   private readonly facts = new Map<string, CompiledFact[]>();
   private readonly stems = new Map<string, string[][]>();
+  private readonly firstOfTwo = new Set<string>();
 
   add(cf: CompiledFact, stems: string[]): void {
     const key = bucketKey(stems);
+    if (stems.length > 1) this.firstOfTwo.add(stems[0]);
     const facts = this.facts.get(key);
     if (facts) { facts.push(cf); this.stems.get(key)!.push(stems); }
     else { this.facts.set(key, [cf]); this.stems.set(key, [stems]); }
@@ -73,7 +78,7 @@ class Gates {
 
   /** Adds to `out` the facts whose gate term occurs at `tokens[i]`. */
   collect(tokens: readonly Token[], i: number, out: Set<CompiledFact>): void {
-    const keys = i + 1 < tokens.length ? [tokens[i].stem, `${tokens[i].stem}\u0001${tokens[i + 1].stem}`] : [tokens[i].stem];
+    const keys = i + 1 < tokens.length && this.firstOfTwo.has(tokens[i].stem) ? [tokens[i].stem, `${tokens[i].stem}\u0001${tokens[i + 1].stem}`] : [tokens[i].stem];
     for (const key of keys) {
       const facts = this.facts.get(key);
       if (!facts) continue;
