@@ -18,16 +18,21 @@ export interface Binding {
 const sentenceHits = new WeakMap<Sentence, Map<CompiledFact, TermHit[]>>();
 const contextHits = new WeakMap<Sentence, Map<CompiledFact, TermHit[]>>();
 
+/** The hits of the facts a sentence can be bound to (term-index.ts `bindingHits`: only facts with
+ *  their context and event words in the sentence or its labels; no other fact could bind there). */
 export function hitsOf(ctx: DocContext, s: Sentence): Map<CompiledFact, TermHit[]> {
   let h = sentenceHits.get(s);
-  if (!h) sentenceHits.set(s, (h = ctx.terms.scan(s.tokens)));
+  if (!h) {
+    const b = ctx.terms.bindingHits(s.tokens, s.contextTokens);
+    sentenceHits.set(s, (h = b.sentence));
+    contextHits.set(s, b.labels);
+  }
   return h;
 }
 
 function ctxHitsOf(ctx: DocContext, s: Sentence): Map<CompiledFact, TermHit[]> {
-  let h = contextHits.get(s);
-  if (!h) contextHits.set(s, (h = s.contextTokens.length ? ctx.terms.scan(s.contextTokens) : new Map()));
-  return h;
+  hitsOf(ctx, s);
+  return contextHits.get(s) ?? new Map<CompiledFact, TermHit[]>();
 }
 
 /** Facts a claim at sentence-local offset `at` can be about, filtered by `accept`. An excluding word

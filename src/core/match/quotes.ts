@@ -72,9 +72,9 @@ function quoteRuns(text: string): Word[][] {
 interface Match { cf: CompiledFact; exact: boolean; pairs: Array<[number, number]>; ref: Word[]; score: number }
 
 function bestReference(ctx: DocContext, d: readonly Word[], runs: readonly (readonly Word[])[]): Match | undefined {
-  const counts = new Map<CompiledFact, number>();
   const stems = new Set(tokenize(d.map((x) => x.w).join(' ')).map((t) => t.stem));
-  for (const s of stems) for (const cf of ctx.terms.quoteWords.get(s) ?? []) counts.set(cf, (counts.get(cf) ?? 0) + 1);
+  // Only the quotes that can pass the test below (term-index.ts finds them through the rarest words).
+  const counts = ctx.terms.quoteCandidates(stems, Math.max(Math.min(2, stems.size), stems.size * 0.5));
   let best: Match | undefined;
   for (const [cf, shared] of counts) {
     if (shared < Math.min(2, stems.size) || shared < stems.size * 0.5) continue;
