@@ -3,7 +3,7 @@
  * `facts[3].value.amount: expected a number, got string "500"`. Location is left to the caller
  * (see locate.ts); this module only decides the path to point at and the words.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/v4';
 import type { PathSegment } from './json-outline';
 import { formatPath } from './locate';
 import { didYouMean } from './suggest';
