@@ -2,22 +2,30 @@
  * Runs the benchmark suite (test/integration-bench) inside code-server's VS Code through the
  * integration harness (test/harness/code-shim, the stand-in VS Code executable for
  * @vscode/test-electron's runTests), in a fresh workspace holding two generated 10k-word drafts.
- * Prints `BENCH_RESULT {json}` for bench/bench.ts.
+ * Prints `BENCH_RESULT {json}` for bench/bench.ts: each figure is the median over the launches,
+ * and `launches` holds every launch's figures.
  *
- *   node out/bench/vscode.js [EXTENSION_DIR]
+ *   node out/bench/vscode.js [EXTENSION_DIR | --production] [--runs N]
  *
  * EXTENSION_DIR is the extension to run (default: this checkout, with its development build);
- * bench.ts passes its production copy (bench/package.ts), the build users get.
+ * bench.ts passes its production copy (bench/package.ts), the build users get. `--production`
+ * builds such a copy here (`npm run bench:vscode`). `--runs N` (default 5, or DFC_BENCH_VSCODE_RUNS)
+ * launches VS Code N times, each with a fresh workspace, user data and extension host: activation
+ * is a one-off per launch and a shared machine makes single launches noisy.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { generateDraft } from './draft';
+import { buildProductionCopy, removeProductionCopy, type ProductionCopy } from './package';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
-async function main(): Promise<number> {
+type Figures = Record<string, unknown>;
+
+/** One launch of VS Code running the suite; returns what the suite wrote. */
+async function launch(extensionDir: string): Promise<Figures> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dfc-bench-vscode-'));
   const workspace = path.join(tmp, 'workspace');
   fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
@@ -27,19 +35,63 @@ async function main(): Promise<number> {
   try {
     await runTests({
       vscodeExecutablePath: path.join(repoRoot, 'test/harness/code-shim'),
-      extensionDevelopmentPath: path.resolve(process.argv[2] ?? repoRoot),
+      extensionDevelopmentPath: extensionDir,
       extensionTestsPath: path.join(repoRoot, 'out/test/integration-bench/index'),
       launchArgs: [workspace, `--user-data-dir=${path.join(tmp, 'user-data')}`, `--extensions-dir=${path.join(tmp, 'extensions')}`],
     });
     const result = path.join(workspace, 'bench-result.json');
     if (!fs.existsSync(result)) throw new Error('the benchmark suite wrote no bench-result.json');
-    process.stdout.write(`BENCH_RESULT ${fs.readFileSync(result, 'utf8')}\n`);
+    return JSON.parse(fs.readFileSync(result, 'utf8')) as Figures;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Per numeric figure, the median over the launches; other fields from the first launch. */
+function medians(launches: Figures[]): Figures {
+  const out: Figures = { ...launches[0] };
+  for (const key of Object.keys(launches[0])) {
+    const values = launches.map((l) => l[key]).filter((v): v is number => typeof v === 'number');
+    if (values.length === launches.length) out[key] = median(values);
+  }
+  return out;
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const runsAt = args.indexOf('--runs');
+  const runs = Math.max(1, Number(runsAt >= 0 ? args[runsAt + 1] : process.env.DFC_BENCH_VSCODE_RUNS ?? 5) || 1);
+  const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs');
+  let copy: ProductionCopy | undefined;
+  try {
+    if (args.includes('--production')) {
+      console.error('[bench:vscode] building a production copy (bench/package.ts)');
+      copy = buildProductionCopy();
+      console.error(`[bench:vscode] ${Object.entries(copy.bundleBytes).map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KiB`).join(', ')}; .vsix ${(copy.vsixBytes / 1024).toFixed(1)} KiB`);
+    }
+    const extensionDir = path.resolve(copy?.dir ?? positional[0] ?? repoRoot);
+    const launches: Figures[] = [];
+    for (let i = 0; i < runs; i++) {
+      const load = os.loadavg()[0];
+      const figures = await launch(extensionDir);
+      figures.loadAverage1m = load;
+      launches.push(figures);
+      const n = (k: string) => (typeof figures[k] === 'number' ? (figures[k] as number).toFixed(1) : '?');
+      console.error(`[bench:vscode] launch ${i + 1}/${runs} (load ${load.toFixed(2)}): activation ${n('activationMs')} ms (${n('codeLoadingMs')} + ${n('activateCallMs')}; ext.activate() ${n('extActivateMs')}, of it host before activate() ${n('hostBeforeActivateMs')}), ready ${n('readyMs')}, open ${n('openToDiagnosticsMs')}, open+show ${n('openShowToDiagnosticsMs')}, edit ${n('editToDiagnosticsMs')}`);
+    }
+    const result = { ...medians(launches), runs, launches };
+    process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
     return 0;
   } catch (e) {
     console.error(`[bench:vscode] ${(e as Error).message}`);
     return 1;
   } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    if (copy) removeProductionCopy(copy);
   }
 }
 
