@@ -3,6 +3,7 @@
  * "X told reporters". Returns the phrase naming the source, with its sentence-local range.
  */
 import type { Sentence } from '../analyze';
+import { boundedWords, hasAnyWord } from '../text/words';
 
 export interface Attribution {
   /** The source phrase ("Hisham al-Alawi", "Iraqi security officials"). */
@@ -17,6 +18,9 @@ export interface Attribution {
 
 export const SPEECH_VERBS = 'said|says|say|told\\s+(?:reporters|Reuters|journalists|the\\s+\\w+|\\w+)|tells|added|noted|stated|reported|estimated|estimates|confirmed|acknowledged|claimed|announced|warned|put\\s+the\\s+(?:number|figure|total)\\s+at|asked';
 
+/** The verb of each of SPEECH_VERBS' alternatives, a whole word wherever they match (text/words.ts). */
+const SPEECH_VERB_WORDS: ReadonlySet<string> = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'noted', 'stated', 'reported', 'estimated', 'estimates', 'confirmed', 'acknowledged', 'claimed', 'announced', 'warned', 'put', 'asked']);
+
 const ACCORDING = /\baccording\s+to\s+([^;:()"“”]+?)\s*(?=[.;!?)]*$|;|\s[—–]\s|,\s+(?:the|a|an|who|which)\b)/i;
 const INVERTED = new RegExp(`,\\s*(?:${SPEECH_VERBS})\\s+([^,;"“”]+?)\\s*[.!?]?$`, 'i');
 const LEADING = new RegExp(`^((?:[^;"“”](?!\\b(?:${SPEECH_VERBS})\\b))*?[^;"“”\\s])\\s+(?:${SPEECH_VERBS})\\b`, 'i');
@@ -24,11 +28,16 @@ const LEADING = new RegExp(`^((?:[^;"“”](?!\\b(?:${SPEECH_VERBS})\\b))*?[^;"
 /** Finds the attribution of a sentence, if it has one. */
 export function findAttribution(s: Sentence): Attribution | undefined {
   const t = s.text;
-  let m = ACCORDING.exec(t);
+  // Every form needs "according" or a speech verb: most sentences skip the scans.
+  const according = boundedWords(t).has('according');
+  const speech = hasAnyWord(t, SPEECH_VERB_WORDS);
+  if (!according && !speech) return undefined;
+  let m = according ? ACCORDING.exec(t) : null;
   if (m) {
     const start = m.index + m[0].indexOf(m[1]);
     return trim(t, { start, end: start + m[1].length, text: m[1], fullStart: m.index, fullEnd: start + m[1].length, form: 'according' });
   }
+  if (!speech) return undefined;
   m = INVERTED.exec(t);
   if (m) {
     const start = m.index + m[0].lastIndexOf(m[1]);

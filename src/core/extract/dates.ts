@@ -4,6 +4,7 @@
  * "two decades", "five years"), with their hedges.
  */
 import type { HedgeClass } from './numbers';
+import { hasAnyWord } from '../text/words';
 
 export interface DateMention {
   kind: 'date';
@@ -46,6 +47,9 @@ export const UNIT_DAYS = { day: 1, week: 7, month: 30.44, year: 365.25, decade: 
 const DURATION_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, several: 3, 'a few': 2, 'a couple of': 2 };
 const DURATION_RE = /\b((?:(?:more than|over|nearly|almost|about|around|roughly|some|less than|under|at least|just over|just under|close to|up to)\s+)?)(a couple of|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|\d+(?:\.\d+)?)[\s-]+(day|week|month|year|decade)s?\b/gi;
 
+/** The words DURATION_RE ends with (text/words.ts). */
+const DURATION_UNITS: ReadonlySet<string> = new Set(['day', 'week', 'month', 'year', 'decade'].flatMap((u) => [u, `${u}s`]));
+
 function monthIndex(raw: string): { month: number; style: DateMention['monthStyle'] } {
   const lower = raw.toLowerCase().replace(/\.$/, '');
   const full = MONTHS.indexOf(lower);
@@ -69,26 +73,31 @@ export interface TimeMentions {
 /** Extracts dates, then years not inside a date, then durations (offsets relative to `text`). */
 export function extractTimes(text: string): TimeMentions {
   const dates: DateMention[] = [];
+  const years: YearMention[] = [];
+  const durations: DurationMention[] = [];
+  // Every date and year has an ASCII digit, every duration a unit word: most sentences skip the scans.
+  const hasDigit = /[0-9]/.test(text);
+  const hasUnit = hasAnyWord(text, DURATION_UNITS);
+  if (!hasDigit && !hasUnit) return { dates, years, durations };
   const taken = (s: number, e: number) => dates.some((d) => s < d.end && d.start < e);
-  for (const m of text.matchAll(ISO_RE)) {
+  if (hasDigit) for (const m of text.matchAll(ISO_RE)) {
     const month = Number(m[2]), day = Number(m[3]);
     if (month >= 1 && month <= 12 && day >= 1 && day <= 31) dates.push({ kind: 'date', start: m.index, end: m.index + m[0].length, month, day, year: Number(m[1]), format: 'ISO', monthStyle: 'long' });
   }
-  for (const m of text.matchAll(MDY_RE)) {
+  if (hasDigit) for (const m of text.matchAll(MDY_RE)) {
     const day = Number(m[2]);
     if (day < 1 || day > 31 || taken(m.index, m.index + m[0].length)) continue;
     if (m[1] === 'May' && /^\s/.test(text.slice(m.index + 3)) && !/^May\s+\d/.test(m[0])) continue;
     const { month, style } = monthIndex(m[1]);
     dates.push({ kind: 'date', start: m.index, end: m.index + m[0].length, month, day, year: m[3] ? Number(m[3]) : undefined, format: 'MDY', monthStyle: style });
   }
-  for (const m of text.matchAll(DMY_RE)) {
+  if (hasDigit) for (const m of text.matchAll(DMY_RE)) {
     const day = Number(m[1]);
     if (day < 1 || day > 31 || taken(m.index, m.index + m[0].length)) continue;
     const { month, style } = monthIndex(m[2]);
     dates.push({ kind: 'date', start: m.index, end: m.index + m[0].length, month, day, year: m[3] ? Number(m[3]) : undefined, format: 'DMY', monthStyle: style });
   }
-  const years: YearMention[] = [];
-  for (const m of text.matchAll(YEAR_RE)) {
+  if (hasDigit) for (const m of text.matchAll(YEAR_RE)) {
     const s = m.index, e = s + m[0].length;
     if (taken(s, e)) continue;
     // "2000 fighters" is a count, "in 2014" / "the 2020 return" / "2014." a year.
@@ -98,8 +107,7 @@ export function extractTimes(text: string): TimeMentions {
       && !/\b(?:in|since|from|by|until|of|during|the|early|late|mid|before|after)\s+$/i.test(before);
     if (!looksLikeCount) years.push({ kind: 'year', start: s, end: e, year: Number(m[0]) });
   }
-  const durations: DurationMention[] = [];
-  for (const m of text.matchAll(DURATION_RE)) {
+  if (hasUnit) for (const m of text.matchAll(DURATION_RE)) {
     const hedgeWords = m[1].trim().toLowerCase();
     const amountRaw = m[2].toLowerCase();
     const amount = DURATION_WORDS[amountRaw] ?? Number(amountRaw);

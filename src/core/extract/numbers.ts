@@ -4,6 +4,7 @@
  * "twenty-five"), vague quantities ("dozens", "a handful"), with the hedge or bound before them
  * ("about", "fewer than", "as many as") and ranges ("400–500", "between 400 and 500").
  */
+import { hasAnyWord } from '../text/words';
 
 export type HedgeClass = 'exact' | 'approximate' | 'nearly' | 'lessThan' | 'atMost' | 'moreThan' | 'justOver';
 
@@ -99,10 +100,18 @@ function hedgeBefore(text: string, start: number): { hedge: HedgeClass; hedgeSta
   return { hedge: 'exact', hedgeStart: start, hedgeText: '' };
 }
 
+/** The last word of every match of VAGUE_RE, and the first of WORD_NUMBER_RE: a sentence with none
+ *  of them is not scanned with those alternations (text/words.ts). */
+const VAGUE_LAST_WORDS: ReadonlySet<string> = new Set(['dozen', ...VAGUE_INTERVALS.map(([w]) => w.split(' ').pop()!)]);
+const NUMBER_WORDS: ReadonlySet<string> = new Set([...Object.keys(WORD_UNITS), ...Object.keys(WORD_SCALES)]);
+
 /** Character ranges of the sentence already claimed by dates, years and durations. */
 export type Taken = ReadonlyArray<{ start: number; end: number }>;
 
 const overlapsTaken = (taken: Taken, s: number, e: number) => taken.some((t) => s < t.end && t.start < e);
+
+/** "400–500", "400 to 500", "between 400 and 500". */
+const RANGE_RE = /(?<![\p{L}\p{N}.,])(?:between\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s*(?:–|—|-|to|and)\s*(\d{1,3}(?:,\d{3})+|\d+)(?![\p{L}\p{N}]|[.,]\d|%)/giu;
 
 /** Extracts the figures of a sentence (offsets relative to `text`). */
 export function extractFigures(text: string, taken: Taken = []): Figure[] {
@@ -114,20 +123,20 @@ export function extractFigures(text: string, taken: Taken = []): Figure[] {
     out.push({ start, end, hedgeStart: h.hedgeStart, hedgeText: h.hedgeText, value, style: { words, separator, capitalized: /^\p{Lu}/u.test(text.slice(h.hedgeStart, end)) } });
   };
 
+  const hasDigit = /[0-9]/.test(text);
   // Ranges first: "400–500", "400 to 500", "between 400 and 500".
-  const RANGE_RE = /(?<![\p{L}\p{N}.,])(?:between\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s*(?:–|—|-|to|and)\s*(\d{1,3}(?:,\d{3})+|\d+)(?![\p{L}\p{N}]|[.,]\d|%)/giu;
-  for (const m of text.matchAll(RANGE_RE)) {
+  if (hasDigit) for (const m of text.matchAll(RANGE_RE)) {
     const isBetween = /^between/i.test(m[0]);
     if (!isBetween && /and/i.test(m[0])) continue; // "130 Iraqis and 400" is not a range
     const a = Number(m[1].replace(/,/g, '')), b = Number(m[2].replace(/,/g, ''));
     if (!(a < b) || (a >= 1900 && a <= 2100 && b >= 1900 && b <= 2100)) continue;
     push(m.index, m.index + m[0].length, { type: 'range', min: a, max: b, unit: Math.min(impliedUnit(m[1].replace(/,/g, ''), undefined, 1), impliedUnit(m[2].replace(/,/g, ''), undefined, 1)) }, false, m[1].includes(',') ? ',' : '');
   }
-  for (const m of text.matchAll(VAGUE_RE)) {
+  if (hasAnyWord(text, VAGUE_LAST_WORDS)) for (const m of text.matchAll(VAGUE_RE)) {
     const word = m[0].toLowerCase().replace(/\s+/g, ' ');
     push(m.index, m.index + m[0].length, { type: 'vague', word }, true, '');
   }
-  for (const m of text.matchAll(NUMERAL_RE)) {
+  if (hasDigit) for (const m of text.matchAll(NUMERAL_RE)) {
     const digits = m[1].replace(/[,\u00a0\u202f\u2009]/g, '');
     const scaleWord = m[3] ?? m[4];
     const scale = scaleWord ? SUFFIX_SCALES[scaleWord] : 1;
@@ -136,14 +145,13 @@ export function extractFigures(text: string, taken: Taken = []): Figure[] {
     const sep = /,/.test(m[1]) ? ',' : (/[\u00a0\u202f\u2009]/.exec(m[1])?.[0] ?? '');
     push(m.index, m.index + m[0].length, { type: 'number', amount, unit: impliedUnit(digits, m[2], scale), hedge: 'exact' }, false, sep);
   }
-  for (const m of text.matchAll(WORD_NUMBER_RE)) {
+  if (hasAnyWord(text, NUMBER_WORDS)) for (const m of text.matchAll(WORD_NUMBER_RE)) {
     const parsed = parseWords(m[0]);
     if (!parsed) continue;
     push(m.index, m.index + m[0].length, { type: 'number', amount: parsed.amount, unit: parsed.unit, hedge: 'exact' }, true, '');
   }
   return out.sort((a, b) => a.start - b.start);
 }
-
 /** The interval of values a figure allows (a writer's claim). */
 export function claimInterval(v: FigureValue): [number, number] {
   if (v.type === 'range') return [v.min - v.unit / 2, v.max + v.unit / 2];

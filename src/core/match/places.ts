@@ -7,15 +7,20 @@
 import { docEnd, docStart, type Sentence } from '../analyze';
 import type { Finding } from '../types';
 import { COUNTRY_BY_CITY, COUNTRY_BY_WORD } from '../text/places';
+import { hasAnyWord } from '../text/words';
 import { bindAt } from './bind';
 import { asOfText, summarize, typographic, type DocContext } from './context';
 import { citationEdits, fix } from '../fixes';
 import { sentenceEndOffset } from './figures';
 
-const COUNTRY_RE = new RegExp(`\\b(${[...COUNTRY_BY_WORD.keys(), ...COUNTRY_BY_CITY.keys()].filter((w) => w.length > 2 && !/\./.test(w)).sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|')})\\b(['’]s)?`, 'gi');
+const PLACE_NAMES = [...COUNTRY_BY_WORD.keys(), ...COUNTRY_BY_CITY.keys()].filter((w) => w.length > 2 && !/\./.test(w));
+const COUNTRY_RE = new RegExp(`\\b(${[...PLACE_NAMES].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|')})\\b(['’]s)?`, 'gi');
+/** The last word of every name COUNTRY_RE knows: a sentence without one of them cannot match. */
+const PLACE_LAST_WORDS: ReadonlySet<string> = new Set(PLACE_NAMES.map((w) => w.split(' ').pop()!));
 
 export function judgePlaces(ctx: DocContext, s: Sentence): Finding[] {
   const out: Finding[] = [];
+  if (!hasAnyWord(s.text, PLACE_LAST_WORDS)) return out;
   // "Iraq's foreign ministry" names an organisation, not a place.
   const orgs = ctx.terms.entityMentions(s.tokens).filter((m) => m.entity.kind !== 'place').map((m) => [s.tokens[m.start].start, s.tokens[m.end - 1].end]);
   for (const m of s.text.matchAll(COUNTRY_RE)) {
