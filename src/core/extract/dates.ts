@@ -4,7 +4,7 @@
  * "two decades", "five years"), with their hedges.
  */
 import type { HedgeClass } from './numbers';
-import { hasAnyWord } from '../text/words';
+import { boundedWords, hasAnyWord } from '../text/words';
 
 export interface DateMention {
   kind: 'date';
@@ -50,6 +50,14 @@ const DURATION_RE = /\b((?:(?:more than|over|nearly|almost|about|around|roughly|
 /** The words DURATION_RE ends with (text/words.ts). */
 const DURATION_UNITS: ReadonlySet<string> = new Set(['day', 'week', 'month', 'year', 'decade'].flatMap((u) => [u, `${u}s`]));
 
+/** Does a word of `text` start with a month's first three letters? Every month MDY_RE and DMY_RE
+ *  know starts a word (after a word boundary or a space) with them. */
+function startsLikeMonth(text: string): boolean {
+  for (const w of boundedWords(text)) if (w.length >= 3 && MONTH_PREFIXES.has(w.slice(0, 3))) return true;
+  return false;
+}
+const MONTH_PREFIXES: ReadonlySet<string> = new Set(MONTH_ABBR);
+
 function monthIndex(raw: string): { month: number; style: DateMention['monthStyle'] } {
   const lower = raw.toLowerCase().replace(/\.$/, '');
   const full = MONTHS.indexOf(lower);
@@ -80,24 +88,27 @@ export function extractTimes(text: string): TimeMentions {
   const hasUnit = hasAnyWord(text, DURATION_UNITS);
   if (!hasDigit && !hasUnit) return { dates, years, durations };
   const taken = (s: number, e: number) => dates.some((d) => s < d.end && d.start < e);
-  if (hasDigit) for (const m of text.matchAll(ISO_RE)) {
+  // ISO dates and years have four digits in a row; the other dates a word starting like a month.
+  const fourDigits = hasDigit && /[0-9]{4}/.test(text);
+  const month = hasDigit && startsLikeMonth(text);
+  if (fourDigits) for (const m of text.matchAll(ISO_RE)) {
     const month = Number(m[2]), day = Number(m[3]);
     if (month >= 1 && month <= 12 && day >= 1 && day <= 31) dates.push({ kind: 'date', start: m.index, end: m.index + m[0].length, month, day, year: Number(m[1]), format: 'ISO', monthStyle: 'long' });
   }
-  if (hasDigit) for (const m of text.matchAll(MDY_RE)) {
+  if (month) for (const m of text.matchAll(MDY_RE)) {
     const day = Number(m[2]);
     if (day < 1 || day > 31 || taken(m.index, m.index + m[0].length)) continue;
     if (m[1] === 'May' && /^\s/.test(text.slice(m.index + 3)) && !/^May\s+\d/.test(m[0])) continue;
     const { month, style } = monthIndex(m[1]);
     dates.push({ kind: 'date', start: m.index, end: m.index + m[0].length, month, day, year: m[3] ? Number(m[3]) : undefined, format: 'MDY', monthStyle: style });
   }
-  if (hasDigit) for (const m of text.matchAll(DMY_RE)) {
+  if (month) for (const m of text.matchAll(DMY_RE)) {
     const day = Number(m[1]);
     if (day < 1 || day > 31 || taken(m.index, m.index + m[0].length)) continue;
     const { month, style } = monthIndex(m[2]);
     dates.push({ kind: 'date', start: m.index, end: m.index + m[0].length, month, day, year: m[3] ? Number(m[3]) : undefined, format: 'DMY', monthStyle: style });
   }
-  if (hasDigit) for (const m of text.matchAll(YEAR_RE)) {
+  if (fourDigits) for (const m of text.matchAll(YEAR_RE)) {
     const s = m.index, e = s + m[0].length;
     if (taken(s, e)) continue;
     // "2000 fighters" is a count, "in 2014" / "the 2020 return" / "2014." a year.
