@@ -73,6 +73,8 @@ interface Match { cf: CompiledFact; exact: boolean; pairs: Array<[number, number
 
 function bestReference(ctx: DocContext, d: readonly Word[], runs: readonly (readonly Word[])[]): Match | undefined {
   const stems = new Set(tokenize(d.map((x) => x.w).join(' ')).map((t) => t.stem));
+  const faithful = firstFaithful(ctx, stems, runs);
+  if (faithful) return faithful;
   // Only the quotes that can pass the test below (term-index.ts finds them through the rarest words).
   const counts = ctx.terms.quoteCandidates(stems, Math.max(Math.min(2, stems.size), stems.size * 0.5));
   let best: Match | undefined;
@@ -89,6 +91,30 @@ function bestReference(ctx: DocContext, d: readonly Word[], runs: readonly (read
     if (!best || score > best.score) best = { cf, exact: false, pairs, ref, score };
   }
   return best;
+}
+
+/**
+ * The quote a right (possibly shortened) draft quote is: what the loop of bestReference returns
+ * first when some reference is faithful, found without counting every quote that shares words.
+ * A faithful reference has every draft word, so every draft stem: it is among the quotes that share
+ * all of them (found from the rarest stem), all of which the count puts first, in the datasets'
+ * order — the order they are looked through here.
+ */
+function firstFaithful(ctx: DocContext, stems: ReadonlySet<string>, runs: readonly (readonly Word[])[]): Match | undefined {
+  const sets: Array<ReadonlySet<CompiledFact>> = [];
+  for (const s of stems) {
+    const set = ctx.terms.quoteWords.get(s);
+    if (!set) return undefined;
+    sets.push(set);
+  }
+  if (!sets.length) return undefined;
+  sets.sort((a, b) => a.size - b.size);
+  outer: for (const cf of sets[0]) {
+    for (let i = 1; i < sets.length; i++) if (!sets[i].has(cf)) continue outer;
+    const ref = words(cf.fact.quote!.text);
+    if (isFaithful(runs, ref)) return { cf, exact: true, pairs: [], ref, score: 1 };
+  }
+  return undefined;
 }
 
 /** Differences between a draft quote and the aligned reference words, as a phrase. */
