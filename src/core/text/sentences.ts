@@ -25,7 +25,16 @@ const WINDOW_MARGIN = 256;
  *  work per sentence stays bounded; no sentence of prose is this long. */
 export const MAX_SENTENCE = 1000;
 
+/**
+ * Text ICU cannot split: no full stop, terminal mark or paragraph separator (UAX #29 breaks a
+ * sentence only after those), only ASCII and a few characters known to be none of them (curly
+ * quotes, en and em dashes, no-break space, Latin-1 letters). Table cells, headings and list items
+ * are mostly like this; they are one sentence without asking ICU.
+ */
+const UNSPLITTABLE = /^[^.!?\r\n\u0080-\uffff]*(?:[\u2018\u2019\u201c\u201d\u2013\u2014\u00a0\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff][^.!?\r\n\u0080-\uffff]*)*$/;
+
 function icuSentences(text: string): SentenceRange[] {
+  if (UNSPLITTABLE.test(text)) return text.length ? [{ start: 0, end: text.length }] : [];
   segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const out: SentenceRange[] = [];
   for (let from = 0, size = WINDOW; from < text.length;) {
