@@ -19,11 +19,11 @@ export interface Attribution {
 export const SPEECH_VERBS = 'said|says|say|told\\s+(?:reporters|Reuters|journalists|the\\s+\\w+|\\w+)|tells|added|noted|stated|reported|estimated|estimates|confirmed|acknowledged|claimed|announced|warned|put\\s+the\\s+(?:number|figure|total)\\s+at|asked';
 
 /** The verb of each of SPEECH_VERBS' alternatives, a whole word wherever they match (text/words.ts). */
-const SPEECH_VERB_WORDS: ReadonlySet<string> = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'noted', 'stated', 'reported', 'estimated', 'estimates', 'confirmed', 'acknowledged', 'claimed', 'announced', 'warned', 'put', 'asked']);
+export const SPEECH_VERB_WORDS: ReadonlySet<string> = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'noted', 'stated', 'reported', 'estimated', 'estimates', 'confirmed', 'acknowledged', 'claimed', 'announced', 'warned', 'put', 'asked']);
 
-const ACCORDING = /\baccording\s+to\s+([^;:()"“”]+?)\s*(?=[.;!?)]*$|;|\s[—–]\s|,\s+(?:the|a|an|who|which)\b)/i;
-const INVERTED = new RegExp(`,\\s*(?:${SPEECH_VERBS})\\s+([^,;"“”]+?)\\s*[.!?]?$`, 'i');
-const LEADING = new RegExp(`^((?:[^;"“”](?!\\b(?:${SPEECH_VERBS})\\b))*?[^;"“”\\s])\\s+(?:${SPEECH_VERBS})\\b`, 'i');
+export const ACCORDING = /\baccording\s+to\s+([^;:()"“”]+?)\s*(?=[.;!?)]*$|;|\s[—–]\s|,\s+(?:the|a|an|who|which)\b)/i;
+export const INVERTED = new RegExp(`,\\s*(?:${SPEECH_VERBS})\\s+([^,;"“”]+?)\\s*[.!?]?$`, 'i');
+export const LEADING = new RegExp(`^((?:[^;"“”](?!\\b(?:${SPEECH_VERBS})\\b))*?[^;"“”\\s])\\s+(?:${SPEECH_VERBS})\\b`, 'i');
 
 /** Finds the attribution of a sentence, if it has one. */
 export function findAttribution(s: Sentence): Attribution | undefined {
@@ -60,7 +60,7 @@ export function findAttribution(s: Sentence): Attribution | undefined {
   return undefined;
 }
 
-const TRAILING_SEGMENT = new RegExp(`^\\s*((?:[^;"“”](?!\\b(?:${SPEECH_VERBS})\\b))*?[^;"“”\\s])\\s+(?:${SPEECH_VERBS})\\b[^,;"“”]*[.!?]?\\s*$`, 'i');
+export const TRAILING_SEGMENT = new RegExp(`^\\s*((?:[^;"“”](?!\\b(?:${SPEECH_VERBS})\\b))*?[^;"“”\\s])\\s+(?:${SPEECH_VERBS})\\b[^,;"“”]*[.!?]?\\s*$`, 'i');
 
 function trim(t: string, a: Attribution): Attribution {
   let { start, end } = a;

@@ -38,21 +38,21 @@ export interface DurationMention {
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ABBR = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
-const MDY_RE = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'g');
-const DMY_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}(?:,?\\s+(\\d{4})\\b)?`, 'g');
+export const MDY_RE = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'g');
+export const DMY_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}(?:,?\\s+(\\d{4})\\b)?`, 'g');
 const ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const YEAR_RE = /(?<![\p{L}\p{N},.\-/$])(1[89]\d\d|20\d\d|2100)(?![\p{L}\p{N}]|[.,]\d|%|-\d)/gu;
 
 export const UNIT_DAYS = { day: 1, week: 7, month: 30.44, year: 365.25, decade: 3652.5 } as const;
 const DURATION_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, several: 3, 'a few': 2, 'a couple of': 2 };
-const DURATION_RE = /\b((?:(?:more than|over|nearly|almost|about|around|roughly|some|less than|under|at least|just over|just under|close to|up to)\s+)?)(a couple of|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|\d+(?:\.\d+)?)[\s-]+(day|week|month|year|decade)s?\b/gi;
+export const DURATION_RE = /\b((?:(?:more than|over|nearly|almost|about|around|roughly|some|less than|under|at least|just over|just under|close to|up to)\s+)?)(a couple of|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|\d+(?:\.\d+)?)[\s-]+(day|week|month|year|decade)s?\b/gi;
 
 /** The words DURATION_RE ends with (text/words.ts). */
-const DURATION_UNITS: ReadonlySet<string> = new Set(['day', 'week', 'month', 'year', 'decade'].flatMap((u) => [u, `${u}s`]));
+export const DURATION_UNITS: ReadonlySet<string> = new Set(['day', 'week', 'month', 'year', 'decade'].flatMap((u) => [u, `${u}s`]));
 
 /** Does a word of `text` start with a month's first three letters? Every month MDY_RE and DMY_RE
  *  know starts a word (after a word boundary or a space) with them. */
-function startsLikeMonth(text: string): boolean {
+export function startsLikeMonth(text: string): boolean {
   for (const w of boundedWords(text)) if (w.length >= 3 && MONTH_PREFIXES.has(w.slice(0, 3))) return true;
   return false;
 }

@@ -58,11 +58,11 @@ const HEDGES: ReadonlyArray<[RegExp, HedgeClass]> = [
 ];
 
 const NUMERAL_RE = /(?<![\p{L}\p{N}.,\-/:$€£%])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d+)(\.\d+)?(?:\s?(k|K|bn|m|M)\b|[\s\u00a0]+(thousand|million|billion|hundred)\b)?(?![\p{L}\p{N}]|[.,]\d|%|:\d)/gu;
-const WORD_NUMBER_RE = new RegExp(
+export const WORD_NUMBER_RE = new RegExp(
   `\\b(?:${[...Object.keys(WORD_UNITS), ...Object.keys(WORD_SCALES)].join('|')})(?:(?:[\\s-]+|\\s+and\\s+)(?:${[...Object.keys(WORD_UNITS), ...Object.keys(WORD_SCALES)].join('|')}))*\\b`,
   'giu',
 );
-const VAGUE_RE = new RegExp(`\\b(?:several dozen|${VAGUE_INTERVALS.map(([w]) => w.replace(/ /g, '\\s+')).join('|')})\\b`, 'giu');
+export const VAGUE_RE = new RegExp(`\\b(?:several dozen|${VAGUE_INTERVALS.map(([w]) => w.replace(/ /g, '\\s+')).join('|')})\\b`, 'giu');
 
 /** The rounding unit a written figure implies: "7,000" -> 1000, "130" -> 10, "7.5" -> 0.1. */
 export function impliedUnit(digits: string, fraction: string | undefined, scale: number): number {
@@ -102,8 +102,8 @@ function hedgeBefore(text: string, start: number): { hedge: HedgeClass; hedgeSta
 
 /** The last word of every match of VAGUE_RE, and the first of WORD_NUMBER_RE: a sentence with none
  *  of them is not scanned with those alternations (text/words.ts). */
-const VAGUE_LAST_WORDS: ReadonlySet<string> = new Set(['dozen', ...VAGUE_INTERVALS.map(([w]) => w.split(' ').pop()!)]);
-const NUMBER_WORDS: ReadonlySet<string> = new Set([...Object.keys(WORD_UNITS), ...Object.keys(WORD_SCALES)]);
+export const VAGUE_LAST_WORDS: ReadonlySet<string> = new Set(['dozen', ...VAGUE_INTERVALS.map(([w]) => w.split(' ').pop()!)]);
+export const NUMBER_WORDS: ReadonlySet<string> = new Set([...Object.keys(WORD_UNITS), ...Object.keys(WORD_SCALES)]);
 
 /** Character ranges of the sentence already claimed by dates, years and durations. */
 export type Taken = ReadonlyArray<{ start: number; end: number }>;

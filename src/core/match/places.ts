@@ -14,9 +14,9 @@ import { citationEdits, fix } from '../fixes';
 import { sentenceEndOffset } from './figures';
 
 const PLACE_NAMES = [...COUNTRY_BY_WORD.keys(), ...COUNTRY_BY_CITY.keys()].filter((w) => w.length > 2 && !/\./.test(w));
-const COUNTRY_RE = new RegExp(`\\b(${[...PLACE_NAMES].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|')})\\b(['’]s)?`, 'gi');
+export const COUNTRY_RE = new RegExp(`\\b(${[...PLACE_NAMES].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|')})\\b(['’]s)?`, 'gi');
 /** The last word of every name COUNTRY_RE knows: a sentence without one of them cannot match. */
-const PLACE_LAST_WORDS: ReadonlySet<string> = new Set(PLACE_NAMES.map((w) => w.split(' ').pop()!));
+export const PLACE_LAST_WORDS: ReadonlySet<string> = new Set(PLACE_NAMES.map((w) => w.split(' ').pop()!));
 
 export function judgePlaces(ctx: DocContext, s: Sentence): Finding[] {
   const out: Finding[] = [];

@@ -1,7 +1,7 @@
 /**
  * The words of a text as a regular expression's `\b` sees them: maximal runs of `\w` characters
- * ([A-Za-z0-9_], and with the `iu` flags U+017F "ſ" and U+212A "K", which fold to "s" and "k"),
- * lower-cased. A word a regex requires between word boundaries (`\bsaid\b`, `\biraq\b`) is one of
+ * ([A-Za-z0-9_]), lower-cased; and, as the `iu` flags see them, the same runs with U+017F "ſ" and
+ * U+212A "K" as word characters folded to "s" and "k" (both views are in the set). A word a regex requires between word boundaries (`\bsaid\b`, `\biraq\b`) is one of
  * these runs, so the extractors ask this set first and skip their longer scans when a sentence
  * cannot match: same results, less work.
  */
@@ -13,13 +13,9 @@ let lastWords: ReadonlySet<string> = new Set();
 export function boundedWords(text: string): ReadonlySet<string> {
   if (text === lastText) return lastWords;
   const out = new Set<string>();
-  for (let i = 0; i < text.length;) {
-    if (!isWordChar(text.charCodeAt(i))) { i++; continue; }
-    let j = i + 1;
-    while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
-    out.add(fold(text.slice(i, j)));
-    i = j;
-  }
+  addRuns(text, out, false);
+  // Rare: only then the `iu` view differs.
+  if (/[\u017f\u212a]/.test(text)) addRuns(text, out, true);
   lastText = text;
   lastWords = out;
   return out;
@@ -31,8 +27,18 @@ export function hasAnyWord(text: string, words: ReadonlySet<string>): boolean {
   return false;
 }
 
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 0x17f || c === 0x212a;
+function addRuns(text: string, out: Set<string>, unicodeFold: boolean): void {
+  for (let i = 0; i < text.length;) {
+    if (!isWordChar(text.charCodeAt(i), unicodeFold)) { i++; continue; }
+    let j = i + 1;
+    while (j < text.length && isWordChar(text.charCodeAt(j), unicodeFold)) j++;
+    out.add(unicodeFold ? fold(text.slice(i, j)) : text.slice(i, j).toLowerCase());
+    i = j;
+  }
+}
+
+function isWordChar(c: number, unicodeFold: boolean): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || (unicodeFold && (c === 0x17f || c === 0x212a));
 }
 
 function fold(word: string): string {
