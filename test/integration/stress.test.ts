@@ -14,20 +14,11 @@ import * as vscode from 'vscode';
 import {
   api, closeAll, codeOf, CONTRADICTED_LINE, deleteFile, joinLines, openUntitled, ourDiagnostics, rangeOf, setSetting, SUPPORTED_LINE, until, waitForDiagnostics, writeFile, type Api,
 } from './editor-helpers';
+import { Rng } from '../../bench/rng'; // seeded, so a failing burst can be replayed
 
 /** A diagnostic as the user sees it: where, what, how severe. */
 const key = (d: vscode.Diagnostic) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(codeOf(d))} ${d.severity} ${d.message}`;
 const keys = (uri: vscode.Uri) => ourDiagnostics(uri).map(key).sort();
-
-/** A seeded generator, so a failing burst can be replayed. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FRAGMENTS = [' 7,000', ' 500', ' detainees', ' transferred', ' to Iraq', '.', ',', ' Hisham al-Alawi said', '\n', '\n\n', ' “It’s a trap,” he said.', ' the', ' Marco Rubio', ', the U.S. national security adviser,', ' in 2014', ' on January 21', '😀', '\r\n', '- ', '> ', '`', '*'];
 
@@ -74,7 +65,8 @@ describe('the extension under stress', function () {
         const editor = await openUntitled(joinLines('# Transfers', '', CONTRADICTED_LINE, '', SUPPORTED_LINE, '', '> Hisham al-Alawi said fewer than 500 had arrived.', ''));
         const document = editor.document;
         await waitForDiagnostics(document.uri, (d) => d.length > 0, 'the first check');
-        const random = rng(debounceMs + 1);
+        const rng = new Rng(debounceMs + 1);
+        const random = () => rng.next();
         for (let i = 0; i < 1000; i++) {
           const text = document.getText();
           const at = document.positionAt(Math.floor(random() * (text.length + 1)));

@@ -26,6 +26,7 @@ import { extractFigures } from '../../src/core/extract/numbers';
 import { extractQuotes } from '../../src/core/extract/quotes';
 import { MAX_SENTENCE, splitSentences } from '../../src/core/text/sentences';
 import { normalizePunctuation, tokenize } from '../../src/core/text/tokens';
+import { Rng } from '../../bench/rng'; // seeded, so a failure can be replayed
 
 const CLAIM = '7,000 detainees were transferred to Iraq.';
 const flags = (doc: string, budgetMs?: number): Finding[] => {
@@ -38,19 +39,10 @@ function flagAt(doc: string, at = doc.indexOf('7,000'), budgetMs?: number): Find
   return flags(doc, budgetMs).find((f) => f.start === at && f.text === '7,000');
 }
 
-/** A seeded generator, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Varied prose of about `chars` characters (no two paragraphs alike, so no cache helps). */
 function prose(chars: number, seed: number, separator = '\n\n'): string {
-  const r = rng(seed);
+  const rng = new Rng(seed);
+  const r = () => rng.next();
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const n = (max: number) => Math.floor(r() * max) + 1;
   const templates = [
