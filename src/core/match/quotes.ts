@@ -20,6 +20,15 @@ function words(text: string): Word[] {
   return tokenize(normalizePunctuation(text)).map((t: Token) => ({ w: t.lower.replace(/’/g, "'"), start: t.start, end: t.end }));
 }
 
+const referenceWordsOf = new WeakMap<CompiledFact, Word[]>();
+
+/** The words of a quote fact, read once per fact (a draft quote is compared with many). Read-only. */
+function referenceWords(cf: CompiledFact): Word[] {
+  let w = referenceWordsOf.get(cf);
+  if (!w) referenceWordsOf.set(cf, (w = words(cf.fact.quote!.text)));
+  return w;
+}
+
 /** Longest common subsequence alignment: pairs (draft index, reference index). */
 function align(d: readonly Word[], r: readonly Word[]): Array<[number, number]> {
   const n = d.length, m = r.length;
@@ -80,7 +89,7 @@ function bestReference(ctx: DocContext, d: readonly Word[], runs: readonly (read
   let best: Match | undefined;
   for (const [cf, shared] of counts) {
     if (shared < Math.min(2, stems.size) || shared < stems.size * 0.5) continue;
-    const ref = words(cf.fact.quote!.text);
+    const ref = referenceWords(cf);
     if (isFaithful(runs, ref)) return { cf, exact: true, pairs: [], ref, score: 1 };
     const pairs = align(d, ref);
     // Resemblance is in the content words: "It's a shame" is not "It's a trap" misquoted.
@@ -111,7 +120,7 @@ function firstFaithful(ctx: DocContext, stems: ReadonlySet<string>, runs: readon
   sets.sort((a, b) => a.size - b.size);
   outer: for (const cf of sets[0]) {
     for (let i = 1; i < sets.length; i++) if (!sets[i].has(cf)) continue outer;
-    const ref = words(cf.fact.quote!.text);
+    const ref = referenceWords(cf);
     if (isFaithful(runs, ref)) return { cf, exact: true, pairs: [], ref, score: 1 };
   }
   return undefined;
