@@ -19,11 +19,12 @@
 import type { DatasetProblem } from '../types';
 import { Dataset, DatasetMetadata, Entity, Fact, SourceDocument } from './schema';
 import { parseTree, type JsonNode } from './jsonc';
-import { outlineValidJson, outlineWithErrors, type Outline, type OutlineMember, type PathSegment, type Span } from './json-outline';
+import { outlineValidJson, outlineWithErrors, type JsonKind, type Outline, type OutlineMember, type PathSegment, type Span } from './json-outline';
 import { DatasetLocator, formatPath, type LocateTarget, type TextLocation } from './locate';
 import { describeSyntaxErrors, syntaxErrorFromJsonParse, type SyntaxProblem } from './syntax';
 import { MARK_DEFAULTS, reportIssues, type IssueReport } from './issues';
 import { ProblemSink } from './problem-sink';
+import { checkElement, lastTally, resetSharing, tally } from './fast-check';
 
 export { mergeDatasets } from './merge';
 export { MAX_PROBLEMS_PER_FILE } from './problem-sink';
@@ -61,17 +62,62 @@ export interface ParsedDataset {
 const BROKEN = Symbol('broken');
 type Read = unknown | typeof BROKEN;
 
+/** The fast parse found that the text has a key given twice: parse it again with an outline. */
+const RETRY = Symbol('retry');
+
+/** A top-level member: from the outline, or, in a fast parse, from JSON.parse's value. */
+interface Member {
+  key: string;
+  /** The kind of the value; undefined when a syntax error left the member without one. */
+  kind: JsonKind | undefined;
+  /** For an array: the number of its elements. */
+  count: number | undefined;
+  /** Its outline (not in a fast parse). */
+  outline?: OutlineMember;
+}
+
+function kindOf(v: unknown): JsonKind {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  const t = typeof v;
+  return t === 'object' ? 'object' : t === 'string' ? 'string' : t === 'boolean' ? 'boolean' : 'number';
+}
+
+/** Counts the ":" characters of a text. */
+function colonCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) n++;
+  return n;
+}
+
+/** The outline and the locator of a text, built on first use. Holds on to the text. */
+class LazyLocator {
+  private built: DatasetLocator | undefined;
+  constructor(private readonly text: string, public outline?: Outline) {}
+  get(): DatasetLocator {
+    return (this.built ??= new DatasetLocator(this.text, (this.outline ??= outlineValidJson(this.text))));
+  }
+}
+
 const datasetShape = 'a dataset is a JSON object: { "version": 1, "metadata": { "title", "asOf" }, "documents": […], "entities": […], "facts": […] }';
 
 /** Parses and validates one dataset file's text. */
 export function parseDataset(text: string, file: string): ParsedDataset {
-  const sink = new ProblemSink(file);
+  let sink = new ProblemSink(file);
+  resetSharing();
   try {
-    return new DatasetParser(text, file, sink).parse();
+    // First without an outline of the text (built only if a problem needs a location); if the
+    // text turns out to have a key given twice, again the thorough way.
+    const fast = new DatasetParser(text, file, sink, true).parse();
+    if (fast !== RETRY) return fast;
+    sink = new ProblemSink(file);
+    return new DatasetParser(text, file, sink, false).parse() as ParsedDataset;
   } catch (e) {
     // A bug or a pathological text (nesting deeper than the stack); still never throw.
     sink.add(undefined, '', `could not read the dataset: ${e instanceof Error ? e.message : String(e)}`);
     return { file, dataset: undefined, problems: sink.done() };
+  } finally {
+    resetSharing();
   }
 }
 
@@ -102,8 +148,8 @@ function baseName(file: string): string {
 
 class DatasetParser {
   private text: string;
-  private outline!: Outline;
-  private locator!: DatasetLocator;
+  /** Set at once, except in a fast parse, where it is built when a problem needs a location. */
+  private lazy!: LazyLocator;
   /** Offsets of syntax errors (other than comments and trailing commas) and duplicate keys:
    *  an element containing one is not used. Sorted. */
   private poison: number[] = [];
@@ -114,12 +160,26 @@ class DatasetParser {
   /** The whole value, when the text is valid JSON. */
   private value: Record<string, unknown> | undefined;
 
-  constructor(text: string, private readonly file: string, private readonly sink: ProblemSink) {
+  /**
+   * @param fast For text JSON.parse accepts: no outline of the text unless a problem needs a
+   *  location, elements of the common valid shapes accepted without zod (fast-check.ts), and
+   *  RETRY when the text turns out to have a key given twice.
+   */
+  constructor(text: string, private readonly file: string, private readonly sink: ProblemSink, private fast: boolean) {
     // A byte order mark is not JSON; a space in its place keeps every offset.
     this.text = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   }
 
-  parse(): ParsedDataset {
+  private get outline(): Outline {
+    const lazy = this.lazy;
+    return (lazy.outline ??= outlineValidJson(this.text));
+  }
+
+  private get locator(): DatasetLocator {
+    return this.lazy.get();
+  }
+
+  parse(): ParsedDataset | typeof RETRY {
     const { text, file, sink } = this;
     const fail = (): ParsedDataset => ({ file, dataset: undefined, problems: sink.done() });
     if (text.length > MAX_DATASET_LENGTH) {
@@ -135,15 +195,24 @@ class DatasetParser {
     let syntax: SyntaxProblem[] = [];
     try {
       const value: unknown = JSON.parse(text);
-      this.outline = outlineValidJson(text);
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) this.value = value as Record<string, unknown>;
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        this.value = value as Record<string, unknown>;
+        // A "\u003a" escape would upset the count of ":" that finds keys given twice.
+        if (this.fast && !/\\u003a/i.test(text)) {
+          this.lazy = new LazyLocator(text);
+          return this.validate(this.valueMembers());
+        }
+      }
+      this.fast = false;
+      this.lazy = new LazyLocator(text, outlineValidJson(text));
     } catch (e) {
+      this.fast = false;
       const { outline, errors } = outlineWithErrors(text);
       syntax = describeSyntaxErrors(text, errors);
       if (!syntax.length) syntax = [syntaxErrorFromJsonParse(text, e)];
-      this.outline = outline;
+      this.lazy = new LazyLocator(text, outline);
     }
-    const locator = (this.locator = new DatasetLocator(text, this.outline));
+    const locator = this.locator;
     for (const s of syntax) sink.add(() => locator.at(s), '', s.message);
     for (const d of this.outline.duplicateKeys) {
       const path = [...d.objectPath, d.key];
@@ -164,13 +233,33 @@ class DatasetParser {
         `expected a JSON object, got ${root.kind === 'array' ? 'an array' : `a ${root.kind}`}: ${datasetShape}`);
       return fail();
     }
-    return this.validate();
+    return this.validate(this.outlineMembers());
   }
 
-  private members(): Map<string, OutlineMember> {
-    const byKey = new Map<string, OutlineMember>();
-    for (const m of this.outline.members) byKey.set(m.key, m); // the last one counts, as in JSON.parse
+  private outlineMembers(): Map<string, Member> {
+    const byKey = new Map<string, Member>();
+    for (const m of this.outline.members) {
+      byKey.set(m.key, { key: m.key, kind: m.value?.kind, count: m.elements?.length, outline: m }); // the last one counts, as in JSON.parse
+    }
     return byKey;
+  }
+
+  /** The members of the value JSON.parse returned (a fast parse). */
+  private valueMembers(): Map<string, Member> {
+    const byKey = new Map<string, Member>();
+    const value = this.value!;
+    for (const key of Object.keys(value)) {
+      const v = value[key];
+      byKey.set(key, { key, kind: kindOf(v), count: Array.isArray(v) ? v.length : undefined });
+    }
+    return byKey;
+  }
+
+  /** Where the key of a top-level member is (the last one of that name). */
+  private keySpan(key: string): Span | undefined {
+    let span: Span | undefined;
+    for (const m of this.outline.members) if (m.key === key) span = m.keySpan;
+    return span;
   }
 
   private isPoisoned(span: Span): boolean {
@@ -189,13 +278,17 @@ class DatasetParser {
     return p[lo] < end || (p[lo] === end && end === this.text.length);
   }
 
-  private readMember(m: OutlineMember): Read {
-    if (!m.value || this.isPoisoned(m.value)) return BROKEN;
-    return this.value ? this.value[m.key] : this.readSpan(m.value);
+  private readMember(m: Member): Read {
+    const o = m.outline;
+    if (!o) return this.value![m.key];
+    if (!o.value || this.isPoisoned(o.value)) return BROKEN;
+    return this.value ? this.value[m.key] : this.readSpan(o.value);
   }
 
-  private readElement(m: OutlineMember, i: number): Read {
-    const element = m.elements?.[i];
+  private readElement(m: Member, i: number): Read {
+    const o = m.outline;
+    if (!o) return (this.value![m.key] as unknown[])[i];
+    const element = o.elements?.[i];
     if (!element || this.isPoisoned(element)) return BROKEN;
     return this.value ? (this.value[m.key] as unknown[])[i] : this.readSpan(element);
   }
@@ -216,17 +309,20 @@ class DatasetParser {
     for (const r of reports) this.sink.add(() => this.locator.locate(r.path, r.target), formatPath(r.path), r.message, severity);
   }
 
-  private validate(): ParsedDataset {
-    const { file, sink } = this;
-    const members = this.members();
+  private validate(members: Map<string, Member>): ParsedDataset | typeof RETRY {
+    const { file, sink, fast } = this;
+    /** A fast parse: the number of keys and of ":" inside strings, to compare with the text's ":". */
+    let colons = 0;
 
     // The top level, with the arrays standing in as empty: version, metadata, unknown keys, and
     // members that should be arrays but are not.
     const shell: Record<string, unknown> = {};
     const broken = new Set<string>();
     for (const [key, m] of members) {
-      if (DATASET_ARRAYS.some((a) => a.key === key) && m.value?.kind === 'array') shell[key] = [];
+      if (fast) colons += 1 + tally(key);
+      if (DATASET_ARRAYS.some((a) => a.key === key) && m.kind === 'array') shell[key] = [];
       else {
+        if (fast) colons += tally(this.value![key]);
         const v = this.readMember(m);
         if (v === BROKEN) broken.add(key);
         else Object.defineProperty(shell, key, { value: v, enumerable: true, writable: true, configurable: true });
@@ -251,18 +347,27 @@ class DatasetParser {
     const indexInFile: Record<DatasetArrayKey, number[]> = { documents: [], entities: [], facts: [] };
     for (const { key, noun, schema } of DATASET_ARRAYS) {
       const m = members.get(key);
-      if (!m?.elements) continue;
+      if (m?.kind !== 'array' || m.count === undefined) continue;
       const firstIndex = new Map<string, number>();
       const out = kept[key] as Array<{ id: string }>;
-      for (let i = 0; i < m.elements.length; i++) {
+      for (let i = 0; i < m.count; i++) {
         const v = this.readElement(m, i);
         if (v === BROKEN) continue; // its syntax error or duplicate key is reported
-        const r = schema.safeParse(v, MARK_DEFAULTS);
-        if (!r.success) {
-          this.report(reportIssues(schema, v, r.error.issues, [key, i]));
-          continue;
+        let data: { id: string };
+        if (fast && checkElement(key, v)) {
+          // Valid: JSON.parse's object is zod's output (defaults filled in).
+          colons += lastTally();
+          data = v as { id: string };
+        } else {
+          if (fast) colons += tally(v);
+          const r = schema.safeParse(v, MARK_DEFAULTS);
+          if (!r.success) {
+            this.report(reportIssues(schema, v, r.error.issues, [key, i]));
+            continue;
+          }
+          data = r.data;
         }
-        const id = r.data.id;
+        const id = data.id;
         const earlier = firstIndex.get(id);
         if (earlier !== undefined) {
           sink.add(() => this.locator.locate([key, i, 'id']), formatPath([key, i, 'id']),
@@ -270,10 +375,13 @@ class DatasetParser {
           continue;
         }
         firstIndex.set(id, i);
-        out.push(r.data);
+        out.push(data);
         indexInFile[key].push(i);
       }
     }
+    // No key given twice (JSON.parse kept the last): else the whole file is read again, carefully.
+    if (fast && colons !== colonCount(this.text)) return RETRY;
+    this.value = undefined;
 
     const metadata = this.metadata(members, shell, broken, kept);
     const dataset: Dataset = {
@@ -282,12 +390,12 @@ class DatasetParser {
       metadata,
       ...kept,
     };
-    const locator = this.locator;
-    return { file, dataset, problems: sink.done(), locate: (path, target) => locator.locate(path, target), indexInFile };
+    const lazy = this.lazy;
+    return { file, dataset, problems: sink.done(), locate: (path, target) => lazy.get().locate(path, target), indexInFile };
   }
 
   /** The metadata, or a fallback made of its valid fields (reported as a warning). */
-  private metadata(members: Map<string, OutlineMember>, shell: Record<string, unknown>, broken: ReadonlySet<string>,
+  private metadata(members: Map<string, Member>, shell: Record<string, unknown>, broken: ReadonlySet<string>,
     kept: { documents: SourceDocument[]; facts: Fact[] }): Dataset['metadata'] {
     const given = shell.metadata;
     const parsed = DatasetMetadata.safeParse(given);
@@ -308,7 +416,7 @@ class DatasetParser {
     if (description !== undefined) fallback.description = description;
     const m = members.get('metadata');
     if (this.mangled) return fallback; // the syntax errors come first
-    this.sink.add(() => (m ? this.locator.at(m.keySpan) : this.locator.locate([])), 'metadata',
+    this.sink.add(() => (m ? this.locator.at(m.outline?.keySpan ?? this.keySpan('metadata')!) : this.locator.locate([])), 'metadata',
       `${m && !broken.has('metadata') ? 'the metadata is invalid' : m ? 'the metadata cannot be read' : 'the metadata is missing'}, so the dataset's facts are used with title ${JSON.stringify(fallback.title)} and asOf ${fallback.asOf}`,
       'warning');
     return fallback;

@@ -10,7 +10,7 @@ import type { PathSegment } from './json-outline';
 import { formatPath } from './locate';
 import type { DatasetArrayKey, ParsedDataset } from './load';
 import { ProblemSink } from './problem-sink';
-import { entityReferences, factReferences, type IdKind, type Reference } from './references';
+import { entityReferences, factReferences, factReferencesResolve, type IdKind, type Reference } from './references';
 import { didYouMean } from './suggest';
 
 const ARRAYS: ReadonlyArray<{ key: DatasetArrayKey; kind: IdKind }> = [
@@ -70,7 +70,8 @@ export function mergeDatasets(parsed: readonly ParsedDataset[]): { index: FactIn
       }
     };
     dataset.entities.forEach((e, i) => check('entities', i, entityReferences(e), e.id));
-    dataset.facts.forEach((f, i) => check('facts', i, factReferences(f), f.id));
+    const has = (kind: IdKind, id: string): boolean => definedIn[kind].has(id);
+    dataset.facts.forEach((f, i) => { if (!factReferencesResolve(f, has)) check('facts', i, factReferences(f), f.id); });
   }
 
   return {

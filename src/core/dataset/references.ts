@@ -31,3 +31,14 @@ export function factReferences(fact: Fact): Reference[] {
 export function entityReferences(entity: Entity): Reference[] {
   return entity.affiliation !== undefined ? [{ kind: 'entity', id: entity.affiliation, path: ['affiliation'] }] : [];
 }
+
+/** Do all of a fact's references resolve (and none is to itself)? The common case, answered
+ *  without building the references. */
+export function factReferencesResolve(fact: Fact, has: (kind: IdKind, id: string) => boolean): boolean {
+  if (fact.document !== undefined && !has('document', fact.document)) return false;
+  if (fact.quote && !has('entity', fact.quote.speaker)) return false;
+  if (fact.value?.type === 'role' && !has('entity', fact.value.entity)) return false;
+  for (const s of fact.sources) if (s.entity !== undefined && !has('entity', s.entity)) return false;
+  for (const c of fact.confusableWith) if (c.fact === fact.id || !has('fact', c.fact)) return false;
+  return true;
+}

@@ -5,9 +5,17 @@
  */
 import * as z from 'zod/v4';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected an ISO date, YYYY-MM-DD', abort: true })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
-const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids are lower-case letters, digits, ".", "_" and "-"');
+/** YYYY-MM-DD, and ids: shared with the fast check of valid elements (fast-check.ts). */
+export const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+export const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
+/** A YYYY-MM-DD string that names a day of the calendar. */
+export function isCalendarDate(s: string): boolean {
+  return !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+}
+
+const isoDate = z.string().regex(ISO_DATE_RE, { message: 'expected an ISO date, YYYY-MM-DD', abort: true })
+  .refine(isCalendarDate, 'not a calendar date');
+const id = z.string().regex(ID_RE, 'ids are lower-case letters, digits, ".", "_" and "-"');
 const nonEmpty = z.string().trim().min(1, 'must not be empty').regex(/\S/, 'must not be blank');
 const terms = z.array(nonEmpty).describe('Words and phrases writers use for this (matched case-insensitively, ignoring inflection).');
 

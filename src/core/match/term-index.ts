@@ -61,31 +61,63 @@ class Buckets<T extends { stems: string[]; ord: number }> {
   }
 }
 
-/** Facts by the bucket keys of their gate terms (see `bindingHits`), as parallel arrays: there is
- *  one entry per gate term of every fact, so no object per entry. */
+/** Facts by the bucket keys of their gate terms (see `bindingHits`). Facts whose gate terms are one
+ *  shared list (a story's context words) are one group, entered once per term of the list. */
 class Gates {
-  private readonly facts = new Map<string, CompiledFact[]>();
+  /** Groups by their gate list (compiled lists are shared, see compileTerms). */
+  private readonly groups = new Map<string[][], CompiledFact[]>();
+  /** Per bucket key: gate terms and the group of facts each gates, as parallel arrays. */
   private readonly stems = new Map<string, string[][]>();
+  private readonly facts = new Map<string, CompiledFact[][]>();
   private readonly firstOfTwo = new Set<string>();
 
+  /** A fact gated by any term of `list`. */
+  addList(cf: CompiledFact, list: string[][]): void {
+    const group = this.groups.get(list);
+    if (group) { group.push(cf); return; }
+    const facts = [cf];
+    this.groups.set(list, facts);
+    for (const stems of list) this.addTerm(stems, facts);
+  }
+
+  /** A fact gated by one term. */
   add(cf: CompiledFact, stems: string[]): void {
+    this.addTerm(stems, [cf]);
+  }
+
+  private addTerm(stems: string[], facts: CompiledFact[]): void {
     const key = bucketKey(stems);
     if (stems.length > 1) this.firstOfTwo.add(stems[0]);
-    const facts = this.facts.get(key);
-    if (facts) { facts.push(cf); this.stems.get(key)!.push(stems); }
-    else { this.facts.set(key, [cf]); this.stems.set(key, [stems]); }
+    const list = this.stems.get(key);
+    if (list) { list.push(stems); this.facts.get(key)!.push(facts); }
+    else { this.stems.set(key, [stems]); this.facts.set(key, [facts]); }
   }
 
   /** Adds to `out` the facts whose gate term occurs at `tokens[i]`. */
   collect(tokens: readonly Token[], i: number, out: Set<CompiledFact>): void {
     const keys = i + 1 < tokens.length && this.firstOfTwo.has(tokens[i].stem) ? [tokens[i].stem, `${tokens[i].stem}\u0001${tokens[i + 1].stem}`] : [tokens[i].stem];
     for (const key of keys) {
-      const facts = this.facts.get(key);
-      if (!facts) continue;
+      const groups = this.facts.get(key);
+      if (!groups) continue;
       const stems = this.stems.get(key)!;
-      for (let k = 0; k < facts.length; k++) if (!out.has(facts[k]) && matchesAt(tokens, i, stems[k], tokens.length)) out.add(facts[k]);
+      for (let k = 0; k < groups.length; k++) {
+        if (!matchesAt(tokens, i, stems[k], tokens.length)) continue;
+        for (const cf of groups[k]) out.add(cf);
+      }
     }
   }
+}
+
+/** A compiled fact and its place in the datasets' order (scans report hits in that order). */
+class Compiled implements CompiledFact {
+  constructor(
+    readonly indexed: IndexedFact, readonly fact: Fact, readonly counts: string[][], readonly event: string[][],
+    readonly context: string[][], readonly excludes: string[][], readonly order: number,
+  ) {}
+}
+
+function orderOf(cf: CompiledFact): number {
+  return (cf as Compiled).order;
 }
 
 /** Hit lists of the facts a sentence can be bound to: its own words and its table labels. */
@@ -100,8 +132,6 @@ export interface TermHit { role: TermRole; start: number; end: number; length: n
 type Mention = { entity: Entity; start: number; end: number; alias: string };
 
 export class TermIndex {
-  /** Order of each fact (the order of the datasets). */
-  private readonly order = new Map<CompiledFact, number>();
   /** Stems of the names of place facts (their 'place' terms). */
   private readonly placeTerms = new Map<CompiledFact, string[][]>();
   /** For binding: facts that need context words are found by them, facts that need event words
@@ -116,29 +146,34 @@ export class TermIndex {
   /** Quote facts by the stems of their words, for finding the reference of a draft quote. */
   readonly quoteWords = new Map<string, Set<CompiledFact>>();
   private vocab: Set<string> | undefined;
+  /** Every stem of the compiled terms (for the vocabulary). */
+  private readonly termStems: ReadonlySet<string>;
 
   private readonly mentionsOf = new WeakMap<readonly Token[], Mention[]>();
 
   constructor(readonly index: FactIndex) {
+    const compile = new TermCompiler();
+    this.termStems = compile.stems;
     for (const indexed of index.facts) {
       const f = indexed.fact;
-      const cf: CompiledFact = {
-        indexed, fact: f,
-        counts: compileTerms(f.counts?.terms.length ? f.counts.terms : f.counts ? [f.counts.noun] : []),
-        event: compileTerms(f.event?.terms ?? []),
-        context: compileTerms(f.event?.context ?? []),
-        excludes: compileTerms(f.event?.excludes ?? []),
-      };
+      const cf = new Compiled(
+        indexed, f,
+        f.counts ? (f.counts.terms.length ? compile.list(f.counts.terms) : compile.one(f.counts.noun)) : NONE,
+        f.event ? compile.list(f.event.terms) : NONE,
+        f.event ? compile.list(f.event.context) : NONE,
+        f.event ? compile.list(f.event.excludes) : NONE,
+        this.compiled.size,
+      );
       this.compiled.set(f.id, cf);
-      this.order.set(cf, this.order.size);
       if (f.value?.type === 'place') {
         const places = [f.value.name, ...f.value.aliases].map(stemsOf).filter((st) => st.length);
         if (places.length) this.placeTerms.set(cf, places);
       }
       // What binding needs (bind.ts): a context word when the fact has any, and an event word when
       // it has any. Such a fact is reached through those words only.
-      const gate = cf.context.length ? 'context' : cf.event.length ? 'event' : undefined;
-      this.terms(cf, (role, stems) => { if (!gate || role === gate) this.gates.add(cf, stems); });
+      if (cf.context.length) this.gates.addList(cf, cf.context);
+      else if (cf.event.length) this.gates.addList(cf, cf.event);
+      else this.terms(cf, (_role, stems) => this.gates.add(cf, stems));
       if (f.kind === 'quote' && f.quote) {
         this.quotes.push(cf);
         eachStem(f.quote.text, (s) => {
@@ -176,25 +211,31 @@ export class TermIndex {
    *  talks with. Built on first use. */
   get vocabulary(): ReadonlySet<string> {
     if (this.vocab) return this.vocab;
-    const vocab = new Set<string>();
-    // Sources, labels and names repeat across facts: each text is read once.
-    const read = new Set<string>();
+    // The stems of every term compiled (counts, event, context, excluding words), then the stems of
+    // the other texts, each distinct text once. Statements are read by space-separated chunk (no
+    // token spans a space): their words repeat, they do not.
+    const vocab = new Set<string>(this.termStems);
     const add = (st: string) => { vocab.add(st); };
-    const text = (t: string) => { if (!read.has(t)) { read.add(t); eachStem(t, add); } };
+    const statements: string[] = [];
+    const texts: string[] = [];
     for (const cf of this.compiled.values()) {
       const f = cf.fact;
-      eachStem(f.statement, add);
-      text(f.attribution);
-      if (f.counts) text(f.counts.noun);
-      if (f.event) text(f.event.label);
-      for (const x of f.sources) { text(x.who); for (const t of x.terms) text(t); }
-      for (const list of [cf.counts, cf.event, cf.context, cf.excludes]) for (const t of list) for (const st of t) vocab.add(st);
+      statements.push(f.statement);
+      texts.push(f.attribution);
+      if (f.counts) texts.push(f.counts.noun);
+      if (f.event) texts.push(f.event.label);
+      for (const x of f.sources) {
+        texts.push(x.who);
+        for (const t of x.terms) texts.push(t);
+      }
     }
     for (const entity of this.index.entities) {
-      text(entity.name);
-      if (entity.title) text(entity.title);
-      for (const a of entity.aliases) text(a);
+      texts.push(entity.name);
+      if (entity.title) texts.push(entity.title);
+      for (const a of entity.aliases) texts.push(a);
     }
+    for (const chunk of new Set(statements.join(' ').split(' '))) eachStem(chunk, add);
+    for (const t of new Set(texts)) eachStem(t, add);
     return (this.vocab = vocab);
   }
 
@@ -203,7 +244,7 @@ export class TermIndex {
     if (!this.all) {
       const all = (this.all = new Buckets<TermEntry>());
       for (const cf of this.compiled.values()) {
-        const base = this.order.get(cf)! * TERMS_PER_FACT;
+        const base = orderOf(cf) * TERMS_PER_FACT;
         this.terms(cf, (role, stems, k) => all.add({ cf, role, stems, ord: base + k }));
       }
     }
@@ -236,7 +277,7 @@ export class TermIndex {
     const inSentence: Found[] = [], inLabels: Found[] = [];
     const sentencePositions = positionsOf(tokens), labelPositions = positionsOf(labels);
     for (const cf of candidates) {
-      const base = this.order.get(cf)! * TERMS_PER_FACT;
+      const base = orderOf(cf) * TERMS_PER_FACT;
       const hs: Found['hits'] = [], ls: Found['hits'] = [];
       this.terms(cf, (role, stems, k) => {
         hitsIn(tokens, sentencePositions, role, stems, base + k, hs);
@@ -278,7 +319,7 @@ export class TermIndex {
         if (shared >= m) found.push({ cf, first, shared });
       }
     }
-    found.sort((a, b) => a.first - b.first || this.order.get(a.cf)! - this.order.get(b.cf)!);
+    found.sort((a, b) => a.first - b.first || orderOf(a.cf) - orderOf(b.cf));
     for (const f of found) out.set(f.cf, f.shared);
     return out;
   }
@@ -316,23 +357,56 @@ export class TermIndex {
   }
 }
 
-const compiledLists = new Map<string, string[][]>();
+/** How many lists TermCompiler remembers by identity. */
+const RECENT = 16;
 
-/** Terms as stem sequences, without duplicates ("plan", "plans", "planned" are one term). Facts
- *  of one story share their lists: the same list is compiled once (read-only arrays). */
-function compileTerms(terms: readonly string[]): string[][] {
-  if (!terms.length) return [];
-  const key = terms.join('\u0001');
-  let out = compiledLists.get(key);
-  if (out) return out;
-  const seen = new Map<string, string[]>();
-  for (const t of terms) {
-    const stems = stemsOf(t);
-    if (stems.length) seen.set(stems.join(' '), stems);
+/** No terms (shared, read-only). */
+const NONE: string[][] = [];
+
+/**
+ * Terms as stem sequences, without duplicates ("plan", "plans", "planned" are one term). Facts
+ * of one story share their lists: the same list is compiled once, and equal lists are one array
+ * (read-only arrays) — the loader already makes equal lists of terms one array, so most lists are
+ * found by identity.
+ */
+class TermCompiler {
+  /** The last few lists compiled, by identity (a story's facts follow one another). */
+  private readonly recent: Array<{ terms: readonly string[]; out: string[][] }> = [];
+  private next = 0;
+  private readonly byText = new Map<string, { terms: readonly string[]; out: string[][] }>();
+  /** Every stem of every list compiled. */
+  readonly stems = new Set<string>();
+
+  list(terms: readonly string[]): string[][] {
+    if (!terms.length) return NONE;
+    const recent = this.recent;
+    for (let k = 0; k < recent.length; k++) if (recent[k].terms === terms) return recent[k].out;
+    const out = this.compile(terms.length === 1 ? terms[0] : terms.join('\u0001'), terms);
+    const entry = { terms, out };
+    if (recent.length < RECENT) recent.push(entry);
+    else recent[this.next] = entry;
+    this.next = (this.next + 1) % RECENT;
+    return out;
   }
-  if (compiledLists.size >= 100_000) compiledLists.clear();
-  compiledLists.set(key, (out = [...seen.values()]));
-  return out;
+
+  /** A list of one term. */
+  one(term: string): string[][] {
+    return this.compile(term, [term]);
+  }
+
+  private compile(key: string, terms: readonly string[]): string[][] {
+    const known = this.byText.get(key);
+    if (known && known.terms.length === terms.length && known.terms.every((t, i) => t === terms[i])) return known.out;
+    const seen = new Map<string, string[]>();
+    for (const t of terms) {
+      const stems = stemsOf(t);
+      if (stems.length) seen.set(stems.join(' '), stems);
+    }
+    const out = seen.size ? [...seen.values()] : NONE;
+    for (const stems of out) for (const st of stems) this.stems.add(st);
+    if (!known) this.byText.set(key, { terms, out });
+    return out;
+  }
 }
 
 /** Token positions by stem. */
