@@ -1,5 +1,5 @@
-// One build script for everything that runs: the extension, the CLI, the unit and integration
-// test bundles and the benchmark. `--production` minifies (no source maps), `--watch` rebuilds and
+// One build script for everything that runs: the extension (two bundles, see lazyCorePlugin), the
+// CLI, the unit and integration test bundles and the benchmark. `--production` minifies (no source maps), `--watch` rebuilds and
 // prints problem-matcher lines, and any build error exits non-zero.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -50,8 +50,35 @@ const common = {
   plugins: [problemMatcherPlugin, datasetTextPlugin],
 };
 
+/**
+ * The extension is two bundles: dist/extension.js, the editor wiring VS Code loads on activation,
+ * and dist/core.js (src/vscode/core.ts: the checker, the dataset loader with zod, the bundled
+ * dataset), which src/vscode/loadCore.ts requires on first use, after activation. In the entry
+ * bundle `require('./core.js')` is left to Node; this plugin also fails the build when the entry
+ * bundle takes in core code that belongs in dist/core.js (a value imported from src/core or
+ * src/vscode/core.ts instead of going through loadCore()).
+ */
+let entryCheckFailed = false;
+const ENTRY_MAY_BUNDLE = [/^src\/vscode\/(?!core\.ts$)/, /^src\/core\/types\.ts$/];
+const lazyCorePlugin = {
+  name: 'lazy-core',
+  setup(build) {
+    build.initialOptions.metafile = true;
+    build.onResolve({ filter: /^\.\/core\.js$/ }, (args) => (args.importer.endsWith(path.join('src', 'vscode', 'loadCore.ts')) ? { path: './core.js', external: true } : undefined));
+    build.onEnd((result) => {
+      if (!result.metafile) return;
+      const stray = Object.keys(result.metafile.inputs).filter((f) => !ENTRY_MAY_BUNDLE.some((re) => re.test(f)));
+      if (stray.length) {
+        console.error(`✘ [ERROR] dist/extension.js would bundle core code (use loadCore() from src/vscode/loadCore.ts): ${stray.slice(0, 5).join(', ')}${stray.length > 5 ? ', …' : ''}`);
+        entryCheckFailed = true;
+      }
+    });
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...common.plugins, lazyCorePlugin] },
+  { ...common, entryPoints: ['src/vscode/core.ts'], outfile: 'dist/core.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (!production) {
@@ -80,7 +107,7 @@ async function main() {
     }
     await ctx.dispose();
   }
-  if (failed) process.exit(1);
+  if (failed || entryCheckFailed) process.exit(1);
   try { fs.chmodSync('dist/cli.js', 0o755); } catch { /* not built */ }
 }
 

@@ -41,7 +41,7 @@ export function buildProductionCopy(): ProductionCopy {
   const vsix = path.join(dir, 'draft-fact-check.vsix');
   run(process.execPath, [path.join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], dir);
   const bundleBytes: Record<string, number> = {};
-  for (const f of ['dist/extension.js', 'dist/cli.js']) if (fs.existsSync(path.join(dir, f))) bundleBytes[f] = fs.statSync(path.join(dir, f)).size;
+  for (const f of ['dist/extension.js', 'dist/core.js', 'dist/cli.js']) if (fs.existsSync(path.join(dir, f))) bundleBytes[f] = fs.statSync(path.join(dir, f)).size;
   return { dir, vsix, vsixBytes: fs.statSync(vsix).size, entries: zipEntries(fs.readFileSync(vsix)).sort((a, b) => b[1] - a[1]), bundleBytes };
 }
 

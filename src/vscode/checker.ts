@@ -4,10 +4,10 @@
  * check is logged and leaves the previous findings in place.
  */
 import * as vscode from 'vscode';
-import { checkDocument } from '../core/check';
 import { faultPoint } from './faults';
 import type { DatasetService } from './datasets';
 import { DocumentFindings, type FindingsStore } from './findings';
+import { loadCore } from './loadCore';
 import type { Logger } from './logger';
 import type { SettingsReader } from './settings';
 import { SOURCE_VIEW_SCHEME } from './sourceView';
@@ -105,7 +105,7 @@ export class DraftChecker {
     const started = Date.now();
     try {
       faultPoint('check');
-      const { findings, truncated } = checkDocument(text, index, { maxLength: settings.maxDocumentSize });
+      const { findings, truncated } = loadCore().checkDocument(text, index, { maxLength: settings.maxDocumentSize });
       const elapsed = Date.now() - started;
       this.durations.set(uri.toString(), elapsed);
       if (elapsed > 500 && !this.slowReported.has(uri.toString())) {

@@ -6,10 +6,10 @@
  * shown as diagnostics in the dataset file itself; its valid facts are still used.
  */
 import * as vscode from 'vscode';
-import { BUNDLED_DATASET_FILE, BUNDLED_DATASET_TEXT } from '../core/dataset/bundled';
-import { FactIndex } from '../core/dataset/fact-index';
-import { mergeDatasets, parseDataset, type ParsedDataset } from '../core/dataset/load';
+import type { FactIndex } from '../core/dataset/fact-index';
+import type { ParsedDataset } from '../core/dataset/load';
 import type { DatasetProblem } from '../core/types';
+import { loadCore } from './loadCore';
 import type { Logger } from './logger';
 import { runLogged } from './logger';
 import { LineIndex } from './positions';
@@ -79,19 +79,16 @@ export class DatasetService implements vscode.Disposable {
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
   private again = false;
-  private readonly empty = new FactIndex([]);
+  private emptyIndex: FactIndex | undefined;
 
   /** Fires after the datasets were re-read and merged (indexes replaced). */
   readonly onDidChange = this.changed.event;
-  /** The bundled dataset's file inside the extension (for *Open Reference Dataset*). */
-  readonly bundledUri: vscode.Uri;
 
   constructor(
     private readonly settings: SettingsReader,
     private readonly logger: Logger,
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
   ) {
-    this.bundledUri = vscode.Uri.joinPath(extensionUri, 'media', 'datasets', BUNDLED_DATASET_FILE.replace(/^bundled:/, ''));
     this.disposables.push(
       this.problemsCollection,
       this.changed,
@@ -109,10 +106,31 @@ export class DatasetService implements vscode.Disposable {
     );
   }
 
+  /** The bundled dataset's file inside the extension (for *Open Reference Dataset*). */
+  get bundledUri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.extensionUri, 'media', 'datasets', loadCore().BUNDLED_DATASET_FILE.replace(/^bundled:/, ''));
+  }
+
   /** The merged index for a document (by its workspace folder) or for the window. */
   indexFor(uri?: vscode.Uri): FactIndex {
+    return this.loadedIndexFor(uri) ?? this.empty();
+  }
+
+  /** How many facts from how many dataset files a document is checked against (none before the
+   *  first load; the core is not loaded for this). */
+  countsFor(uri?: vscode.Uri): { facts: number; datasets: number } {
+    const index = this.loadedIndexFor(uri);
+    return { facts: index?.size ?? 0, datasets: index?.origins.length ?? 0 };
+  }
+
+  private loadedIndexFor(uri: vscode.Uri | undefined): FactIndex | undefined {
     const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
-    return this.indexes.get(folder?.uri.toString() ?? '') ?? this.indexes.get('') ?? this.empty;
+    return this.indexes.get(folder?.uri.toString() ?? '') ?? this.indexes.get('');
+  }
+
+  private empty(): FactIndex {
+    this.emptyIndex ??= new (loadCore().FactIndex)([]);
+    return this.emptyIndex;
   }
 
   /** Every dataset file loaded for any folder. */
@@ -152,6 +170,7 @@ export class DatasetService implements vscode.Disposable {
 
   private async load(): Promise<void> {
     const started = Date.now();
+    const { BUNDLED_DATASET_FILE, BUNDLED_DATASET_TEXT, mergeDatasets, parseDataset } = loadCore();
     const folders = vscode.workspace.workspaceFolders ?? [];
     const scopes = new Map<string, ScopeSources>();
     for (const folder of folders) {
@@ -193,7 +212,7 @@ export class DatasetService implements vscode.Disposable {
         merged.problems.forEach(addProblem);
       } catch (error) {
         this.logger.error(`Merging datasets for ${scope || 'files outside folders'}`, error);
-        indexes.set(scope, this.empty);
+        indexes.set(scope, this.empty());
       }
     }
     for (const file of files.values()) file.parsed.problems.forEach(addProblem);

@@ -142,7 +142,12 @@ export function activate(context: vscode.ExtensionContext): DraftFactCheckApi {
     command<ToggleArgs, unknown>('draftFactCheck.toggle', (args) => toggleChecking(services, args)),
   );
 
-  const ready = datasets.reload().then(() => {
+  // The datasets are loaded (and the open drafts then checked) once activate() has returned: the
+  // core bundle (loadCore), parsing and indexing the datasets and the first checks never hold up
+  // activation, even without a workspace folder (where nothing else would yield first).
+  let start: ReturnType<typeof setTimeout> | undefined;
+  context.subscriptions.push({ dispose: () => clearTimeout(start) });
+  const ready = new Promise<void>((resolve) => { start = setTimeout(resolve, 0); }).then(() => datasets.reload()).then(() => {
     // onDidChangeDatasets already checked the open drafts.
     logger.info(`Draft Fact Check ${String((context.extension.packageJSON as { version?: unknown }).version)} active in VS Code ${vscode.version}.`);
   });

@@ -5,8 +5,8 @@
  */
 import type { FactIndex, IndexedFact } from '../core/dataset/fact-index';
 import type { Fact, FactValue, SourceDocument } from '../core/dataset/schema';
-import { citationFootnote, summarizeFact } from '../core/summary';
 import type { ReferenceSummary } from '../core/types';
+import { loadCore } from './loadCore';
 import type { CitationStyle } from './settings';
 
 const BOUND_WORDS: Record<string, string> = {
@@ -78,7 +78,7 @@ export function peopleOf(fact: Fact, index: FactIndex): string[] {
  */
 export function summarize(indexed: IndexedFact, index: FactIndex): ReferenceSummary {
   const { fact } = indexed;
-  return summarizeFact(index, fact.id) ?? {
+  return loadCore().summarizeFact(index, fact.id) ?? {
     factId: fact.id,
     statement: fact.statement,
     valueText: valueText(fact.value, index),
@@ -135,7 +135,7 @@ export function citationText(summary: ReferenceSummary, doc: SourceDocument | un
     case 'inline':
       return doc ? `${summary.attribution} (${doc.outlet}, ${formatDate(doc.published)})` : summary.attribution;
     case 'footnote':
-      return (index && citationFootnote(index, summary.factId)?.definition) ?? `[^${footnoteLabel(summary.factId)}]: ${doc ? `${documentCitation(doc)}. ` : ''}${attributionSentence(summary.attribution)}${summary.asOf ? `; as of ${formatDate(summary.asOf)}` : ''}.`;
+      return (index && loadCore().citationFootnote(index, summary.factId)?.definition) ?? `[^${footnoteLabel(summary.factId)}]: ${doc ? `${documentCitation(doc)}. ` : ''}${attributionSentence(summary.attribution)}${summary.asOf ? `; as of ${formatDate(summary.asOf)}` : ''}.`;
     case 'link':
       if (doc?.url) return `[${doc.outlet}: ${doc.headline}](${doc.url})`;
       return doc ? documentCitation(doc) : summary.attribution;

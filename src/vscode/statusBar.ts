@@ -74,9 +74,9 @@ export class FactStatusBar implements vscode.Disposable {
       parts.push(`${flagged} flagged${flags.length ? ` (${flags.join(', ')})` : ''}`);
       const unverified = counts.get('unverified') ?? 0;
       if (unverified) parts.push(`${unverified} not in the reference`);
-      const index = this.datasets.indexFor(document.uri);
-      tooltip = `Fact Check: ${parts.join(', ')}.\nChecked against ${index.size} facts from ${index.origins.length} dataset${index.origins.length === 1 ? '' : 's'}. Click to open Problems.`;
-      if (index.size === 0) {
+      const loaded = this.datasets.countsFor(document.uri);
+      tooltip = `Fact Check: ${parts.join(', ')}.\nChecked against ${loaded.facts} facts from ${loaded.datasets} dataset${loaded.datasets === 1 ? '' : 's'}. Click to open Problems.`;
+      if (loaded.facts === 0) {
         text = '$(warning) Fact Check: no facts';
         tooltip = 'No reference facts are loaded, so nothing can be checked. See Fact Check: Open Reference Dataset and the draftFactCheck.datasets setting.';
         this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');

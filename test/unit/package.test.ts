@@ -41,7 +41,7 @@ describe('the .vsix package', function () {
   let entries: string[];
 
   before(() => {
-    for (const f of ['dist/extension.js', 'dist/cli.js']) {
+    for (const f of ['dist/extension.js', 'dist/core.js', 'dist/cli.js']) {
       assert.ok(fs.existsSync(path.join(repoRoot, f)), `${f} is missing: run npm run build first`);
     }
     const command = manifest.scripts['package:vsix'] as string;
@@ -62,7 +62,7 @@ describe('the .vsix package', function () {
     const expected = [
       '[Content_Types].xml', 'extension.vsixmanifest', // vsce's own
       'extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
-      'extension/dist/extension.js',
+      'extension/dist/extension.js', 'extension/dist/core.js', // the entry and the core it requires (esbuild.js)
       ...filesUnder(path.join(repoRoot, 'media')).filter((f) => !f.startsWith('screenshots/')).map((f) => `extension/media/${f}`),
     ];
     assert.deepEqual([...entries].sort(), expected.sort());
@@ -86,6 +86,14 @@ describe('the .vsix package', function () {
     for (const ref of referenced) {
       assert.ok(entries.includes(`extension/${path.posix.normalize(ref)}`), `${ref} (referenced in package.json) is not in the .vsix`);
     }
+  });
+
+  it('ships every file the extension bundle requires at run time (dist/core.js)', () => {
+    const main = path.posix.normalize(manifest.main as string);
+    const required = [...fs.readFileSync(path.join(repoRoot, main), 'utf8').matchAll(/\brequire\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)]
+      .map((m) => path.posix.join(path.posix.dirname(main), m[1]));
+    assert.ok(required.includes('dist/core.js'), `${main} should require ./core.js (src/vscode/loadCore.ts)`);
+    for (const file of required) assert.ok(entries.includes(`extension/${file}`), `${file} (required by ${main}) is not in the .vsix`);
   });
 
   it('has a square PNG icon of at least 128 pixels', () => {

@@ -1,0 +1,17 @@
+/**
+ * Loads the core checker (./core.ts) on first use. In dist/extension.js the path `./core.js` is
+ * left to Node's require and names dist/core.js, the core's own bundle (esbuild.js); in every other
+ * bundle (tests, benchmarks) esbuild inlines ./core.ts as usual.
+ */
+import type * as Core from './core';
+
+export type CoreModule = typeof Core;
+
+let loaded: CoreModule | undefined;
+
+/** The core module, required the first time it is needed (a dataset load, a check, a summary). */
+export function loadCore(): CoreModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= require('./core.js') as CoreModule;
+  return loaded;
+}
