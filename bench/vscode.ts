@@ -82,7 +82,7 @@ async function main(): Promise<number> {
       figures.loadAverage1m = load;
       launches.push(figures);
       const n = (k: string) => (typeof figures[k] === 'number' ? (figures[k] as number).toFixed(1) : '?');
-      console.error(`[bench:vscode] launch ${i + 1}/${runs} (load ${load.toFixed(2)}): activation ${n('activationMs')} ms (${n('codeLoadingMs')} + ${n('activateCallMs')}; ext.activate() ${n('extActivateMs')}, of it host before activate() ${n('hostBeforeActivateMs')}), ready ${n('readyMs')}, open ${n('openToDiagnosticsMs')}, open+show ${n('openShowToDiagnosticsMs')}, edit ${n('editToDiagnosticsMs')}`);
+      console.error(`[bench:vscode] launch ${i + 1}/${runs} (load ${load.toFixed(2)}): activation ${n('activationMs')} ms (${n('codeLoadingMs')} + ${n('activateCallMs')}; ext.activate() ${n('extActivateMs')}, of it host before activate() ${n('hostBeforeActivateMs')}), ready ${n('readyMs')}, open ${n('openToDiagnosticsMs')} (check ${n('openCheckMs')}), open+show ${n('openShowToDiagnosticsMs')} (check ${n('openShowCheckMs')}), edit ${n('editToDiagnosticsMs')}`);
     }
     const result = { ...medians(launches), runs, launches };
     process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);

@@ -38,6 +38,8 @@ export interface DraftFactCheckApi {
     /** `performance.now()` when activate() was entered and when it returned (the benchmark's
      *  activate-call time, as VS Code counts it: without the host's own work around the call). */
     readonly activation: { readonly enteredAt: number; readonly returnedAt: number };
+    /** How long the last check of a document took in the extension (ms; 0 when never checked). */
+    lastCheckMs(uri: vscode.Uri): number;
   };
 }
 
@@ -158,7 +160,7 @@ export function activate(context: vscode.ExtensionContext): DraftFactCheckApi {
     ready,
     status: () => statusBar.status,
     reloadDatasets: () => datasets.reload(),
-    _test: { injectFault, logLines: () => logger.lines, activation },
+    _test: { injectFault, logLines: () => logger.lines, activation, lastCheckMs: (uri) => checker.lastDuration(uri) },
   };
   activation.returnedAt = performance.now();
   return api;
