@@ -20,7 +20,7 @@ import { judgeDate, judgeYear } from './match/times';
 import { judgePlaces } from './match/places';
 import { judgeRoles } from './match/roles';
 import { judgeQuote } from './match/quotes';
-import { fix, ignoreEdit } from './fixes';
+import { appendedDefinitionEnds, fix, ignoreEdit } from './fixes';
 
 export interface CheckOptions {
   /** Fact ids never to report (a user setting or a file-level directive). */
@@ -146,8 +146,9 @@ export function clearCheckCaches(): void {
 let blockCacheClears = 0;
 const clearedAt = new WeakMap<Map<string, CacheEntry>, number>();
 
-/** A footnote definition appended at the end of the document (see fixes.ts citationEdits). */
-const FOOTNOTE_DEFINITION_EDIT = /^\n*\[\^[^\]\n]+\]: /;
+/** A footnote definition appended at the end of the document (see fixes.ts citationEdits): line
+ *  breaks of any kind, the definition's one line, a line break. */
+const FOOTNOTE_DEFINITION_EDIT = /^[\r\n]*(\[\^[^\]\r\n]+\]: [^\r\n]*)(?:\r\n?|\n)$/;
 
 function blockCache(ctx: DocContext): { judge(block: ProseBlock, lastSpeaker: Entity | undefined): { findings: Finding[]; lastSpeaker: Entity | undefined } } {
   let cache = blockCaches.get(ctx.terms);
@@ -156,10 +157,8 @@ function blockCache(ctx: DocContext): { judge(block: ProseBlock, lastSpeaker: En
   const generation = ++checkGeneration;
   if (cache.size > 50_000) for (const [k, v] of cache) if (generation - v.used > 16) cache.delete(k);
   const text = ctx.text;
-  let trailing = 0;
-  while (trailing < 2 && trailing < text.length && text.charCodeAt(text.length - 1 - trailing) === 10) trailing++;
-  // What separates a footnote definition added at the end from the text (fixes.ts citationEdits).
-  const separator = text.length === 0 || trailing >= 2 ? '' : trailing === 1 ? '\n' : '\n\n';
+  // What goes around a footnote definition added at the end, in the draft's line endings (fixes.ts citationEdits).
+  const ends = appendedDefinitionEnds(text);
   const documentKey = `${ctx.curly ? 1 : 0}${[...ctx.footnoteLabels].sort().join('\u0002')}`;
   const store = cache;
   return {
@@ -169,7 +168,7 @@ function blockCache(ctx: DocContext): { judge(block: ProseBlock, lastSpeaker: En
       const entry = store.get(key);
       if (entry) {
         entry.used = generation;
-        return { findings: entry.findings.map((f) => fromCached(f, base, text.length, separator)), lastSpeaker: entry.lastSpeaker };
+        return { findings: entry.findings.map((f) => fromCached(f, base, text.length, ends)), lastSpeaker: entry.lastSpeaker };
       }
       const judged = judgeBlock(ctx, block, lastSpeaker);
       store.set(key, { findings: judged.findings.map((f) => toCached(f, base, text.length)), lastSpeaker: judged.lastSpeaker, used: generation });
@@ -198,20 +197,20 @@ function toCached(f: Finding, base: number, length: number): CachedFinding {
     fixes: f.fixes.map((x) => ({
       ...x,
       edits: x.edits.map((e) => {
-        const atEnd = e.start === length && e.end === length && FOOTNOTE_DEFINITION_EDIT.test(e.newText);
-        // Kept without the newlines before it: they depend on how the document ends.
-        return { start: atEnd ? 0 : e.start - base, end: atEnd ? 0 : e.end - base, newText: atEnd ? e.newText.replace(/^\n*/, '') : e.newText, atEnd };
+        const definition = e.start === length && e.end === length ? FOOTNOTE_DEFINITION_EDIT.exec(e.newText)?.[1] : undefined;
+        // Kept as the definition's line alone: the line breaks around it depend on how the document ends.
+        return definition !== undefined ? { start: 0, end: 0, newText: definition, atEnd: true } : { start: e.start - base, end: e.end - base, newText: e.newText, atEnd: false };
       }),
     })),
   };
 }
 
-function fromCached(f: CachedFinding, base: number, length: number, separator: string): Finding {
+function fromCached(f: CachedFinding, base: number, length: number, ends: { before: string; after: string }): Finding {
   return {
     ...f, start: f.start + base, end: f.end + base,
     fixes: f.fixes.map((x): Fix => ({
       ...x,
-      edits: x.edits.map((e): TextEdit => (e.atEnd ? { start: length, end: length, newText: separator + e.newText } : { start: e.start + base, end: e.end + base, newText: e.newText })),
+      edits: x.edits.map((e): TextEdit => (e.atEnd ? { start: length, end: length, newText: ends.before + e.newText + ends.after } : { start: e.start + base, end: e.end + base, newText: e.newText })),
     })),
   };
 }

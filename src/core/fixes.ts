@@ -27,15 +27,45 @@ export function footnoteDefinition(ctx: DocContext, cf: CompiledFact): string {
   return /[\r\n]/.test(line) ? line.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ') : line;
 }
 
+let breaksMemo: { text: string; starts: number[] } | undefined;
+
+/** Offsets just after every "\n" and "\r" of `text`, after 0: where lines start (read once per text;
+ *  a check asks for many lines of the same draft, and scans per question are quadratic on long lines). */
+function lineStarts(text: string): number[] {
+  if (breaksMemo?.text === text) return breaksMemo.starts;
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) starts.push(i + 1);
+  }
+  breaksMemo = { text, starts };
+  return starts;
+}
+
+/** Index in `starts` of the last start at or before `at`. */
+function lastStartAtOrBefore(starts: readonly number[], at: number): number {
+  let lo = 0, hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Offset of the first line break ("\n", "\r\n" or a lone "\r") at or after `from`, or the text's length. */
 function nextBreak(text: string, from: number): number {
-  const lf = text.indexOf('\n', from), cr = text.indexOf('\r', from);
-  return lf < 0 ? (cr < 0 ? text.length : cr) : cr < 0 ? lf : Math.min(lf, cr);
+  const starts = lineStarts(text);
+  const k = lastStartAtOrBefore(starts, from) + 1;
+  // The break before the next line start; a break at `from` itself starts the line after `from`.
+  return k < starts.length ? starts[k] - 1 : text.length;
 }
 
 /** Start of the line holding offset `at`. */
 function lineStartOf(text: string, at: number): number {
-  return at <= 0 ? 0 : Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+  if (at <= 0) return 0;
+  const starts = lineStarts(text);
+  return starts[lastStartAtOrBefore(starts, Math.min(at, text.length))];
 }
 
 /** The line break that ends the line at `lineStart`, else (on the last line) the one before it, else "\n". */
@@ -77,12 +107,8 @@ export function citationEdits(ctx: DocContext, cf: CompiledFact, sentenceEnd: nu
   const edits: TextEdit[] = [{ start: sentenceEnd, end: sentenceEnd, newText: `[^${label}]` }];
   if (!ctx.footnoteLabels.has(label)) {
     const text = ctx.text;
-    // Still "\n" in every draft: check.ts's cache of findings recognises only that form of this edit
-    // (/tmp/requests-from-robustness-2.md: with its change, this becomes appendedDefinitionEnds(text)).
-    let trailing = 0; // newlines at the end (a backwards scan: a regex anchored at $ is quadratic here)
-    while (trailing < text.length && text.charCodeAt(text.length - 1 - trailing) === 10) trailing++;
-    const sep = text.length === 0 ? '' : trailing >= 2 ? '' : trailing === 1 ? '\n' : '\n\n';
-    edits.push({ start: text.length, end: text.length, newText: `${sep}${footnoteDefinition(ctx, cf)}\n` });
+    const { before, after } = appendedDefinitionEnds(text);
+    edits.push({ start: text.length, end: text.length, newText: `${before}${footnoteDefinition(ctx, cf)}${after}` });
   }
   return edits;
 }
