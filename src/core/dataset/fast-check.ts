@@ -356,35 +356,67 @@ function isDocument(o: unknown): boolean {
 // Equal lists of terms, one array: a story's facts repeat its terms, places and sources (a third
 // of a large generated dataset's heap). Dataset objects are read-only, as zod's output was.
 
-/** Lists seen, by their first term ("" for empty lists); a few per first term. */
-let lists = new Map<string, string[][]>();
+/** Lists seen, by their first term ("" for empty lists): a few, else by their whole text. */
+let lists = new Map<string, string[][] | Map<string, string[]>>();
+
+/** The list each slot (a field of the element before) was last given: consecutive facts of a
+ *  story repeat lists, and comparing with the last one is cheaper than a lookup. */
+const last: string[][] = [];
+const SLOT_COUNTS = 0, SLOT_TERMS = 1, SLOT_CONTEXT = 2, SLOT_EXCLUDES = 3, SLOT_SOURCE = 4, SLOT_OTHER = 5;
 
 /** Starts (and ends) sharing lists among the elements of one dataset. */
 export function resetSharing(): void {
   lists = new Map();
+  last.length = 0;
 }
 
-/** Lists with the same first term kept apart for sharing: beyond this, a list is kept as it is. */
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** {@link share}, trying the list last given to `slot` first. */
+function shareIn(slot: number, list: unknown): string[] {
+  const l = list as string[];
+  const before = last[slot];
+  if (before !== undefined && (before === l || sameList(before, l))) return before;
+  return (last[slot] = share(l));
+}
+
+/** Lists with the same first term compared one by one: beyond this, found by their whole text. */
 const PER_FIRST_TERM = 8;
 
 /** The first list seen equal to `list` (or `list`). */
-function share(list: unknown): string[] {
-  const l = list as string[];
+function share(l: string[]): string[] {
   const key = l.length ? l[0] : '';
   const known = lists.get(key);
   if (known === undefined) {
     lists.set(key, [l]);
     return l;
   }
-  for (let k = 0; k < known.length; k++) {
-    const c = known[k];
-    if (c.length !== l.length) continue;
-    let i = 1;
-    while (i < l.length && c[i] === l[i]) i++;
-    if (i >= l.length) return c;
+  if (Array.isArray(known)) {
+    for (let k = 0; k < known.length; k++) if (sameList(known[k], l)) return known[k];
+    if (known.length < PER_FIRST_TERM) {
+      known.push(l);
+      return l;
+    }
+    const byText = new Map<string, string[]>();
+    for (const c of known) byText.set(c.join('\u0001'), c);
+    lists.set(key, byText);
+    return shareByText(byText, l);
   }
-  if (known.length < PER_FIRST_TERM) known.push(l);
-  return l;
+  return shareByText(known, l);
+}
+
+function shareByText(byText: Map<string, string[]>, l: string[]): string[] {
+  const text = l.join('\u0001');
+  const c = byText.get(text);
+  if (c === undefined) {
+    byText.set(text, l);
+    return l;
+  }
+  return sameList(c, l) ? c : l;
 }
 
 // Defaults, as the schema's `.default(…)`s: only called on elements the check accepted.
@@ -392,8 +424,8 @@ function share(list: unknown): string[] {
 function fillValue(v: Obj): void {
   switch (v.type) {
     case 'number': case 'duration': if (v.bound === undefined) v.bound = 'exact'; break;
-    case 'place': v.aliases = share(v.aliases ?? []); break;
-    case 'role': v.accepted = share(v.accepted ?? []); break;
+    case 'place': v.aliases = shareIn(SLOT_OTHER, v.aliases ?? []); break;
+    case 'role': v.accepted = shareIn(SLOT_OTHER, v.accepted ?? []); break;
   }
 }
 
@@ -401,16 +433,16 @@ function fillFact(f: Obj): void {
   if (f.value !== undefined) fillValue(f.value as Obj);
   const c = f.counts as Obj | undefined;
   if (c) {
-    c.terms = share(c.terms ?? []);
+    c.terms = shareIn(SLOT_COUNTS, c.terms ?? []);
     if (c.implicit === undefined) c.implicit = false;
   }
   const e = f.event as Obj | undefined;
   if (e) {
-    e.terms = share(e.terms ?? []);
-    e.context = share(e.context ?? []);
-    e.excludes = share(e.excludes ?? []);
+    e.terms = shareIn(SLOT_TERMS, e.terms ?? []);
+    e.context = shareIn(SLOT_CONTEXT, e.context ?? []);
+    e.excludes = shareIn(SLOT_EXCLUDES, e.excludes ?? []);
   }
-  for (const s of f.sources as Obj[]) s.terms = share(s.terms ?? []);
+  for (const s of f.sources as Obj[]) s.terms = shareIn(SLOT_SOURCE, s.terms ?? []);
   if (f.confusableWith === undefined) f.confusableWith = [];
 }
 
@@ -431,7 +463,7 @@ export function checkElement(kind: ElementKind, v: unknown): boolean {
       return true;
     case 'entities':
       if (!isEntity(v)) return false;
-      (v as Obj).aliases = share((v as Obj).aliases ?? []);
+      (v as Obj).aliases = shareIn(SLOT_OTHER, (v as Obj).aliases ?? []);
       return true;
     case 'documents':
       return isDocument(v);

@@ -83,6 +83,11 @@ function kindOf(v: unknown): JsonKind {
   return t === 'object' ? 'object' : t === 'string' ? 'string' : t === 'boolean' ? 'boolean' : 'number';
 }
 
+/** Does the text have a "\u003a" escape (or something like it)? */
+function hasColonEscape(text: string): boolean {
+  return text.indexOf('\\u003') >= 0 && /\\u003a/i.test(text);
+}
+
 /** Counts the ":" characters of a text. */
 function colonCount(text: string): number {
   let n = 0;
@@ -198,7 +203,7 @@ class DatasetParser {
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
         this.value = value as Record<string, unknown>;
         // A "\u003a" escape would upset the count of ":" that finds keys given twice.
-        if (this.fast && !/\\u003a/i.test(text)) {
+        if (this.fast && !hasColonEscape(text)) {
           this.lazy = new LazyLocator(text);
           return this.validate(this.valueMembers());
         }

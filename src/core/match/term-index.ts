@@ -9,6 +9,9 @@ import type { Entity, Fact } from '../dataset/schema';
 import type { FactIndex, IndexedFact } from '../dataset/fact-index';
 import { eachStem, termStems, type Token } from '../text/tokens';
 
+/** The tokens of tokens.ts (tokenize, eachStem), as a global regex for `String.prototype.match`. */
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
 export type TermRole = 'counts' | 'event' | 'context' | 'exclude' | 'place';
 
 export interface CompiledFact {
@@ -78,6 +81,11 @@ class Gates {
     const facts = [cf];
     this.groups.set(list, facts);
     for (const stems of list) this.addTerm(stems, facts);
+  }
+
+  /** Construction is over: the groups are no longer needed. */
+  done(): void {
+    this.groups.clear();
   }
 
   /** A fact gated by one term. */
@@ -183,11 +191,12 @@ export class TermIndex {
         });
       }
       if (f.value?.type === 'role') {
-        const list = this.roles.get(f.value.entity) ?? [];
-        list.push(cf);
-        this.roles.set(f.value.entity, list);
+        const list = this.roles.get(f.value.entity);
+        if (list) list.push(cf);
+        else this.roles.set(f.value.entity, [cf]);
       }
     }
+    this.gates.done();
     let ord = 0;
     for (const entity of index.entities) {
       for (const alias of new Set([entity.name, ...entity.aliases])) {
@@ -212,30 +221,31 @@ export class TermIndex {
   get vocabulary(): ReadonlySet<string> {
     if (this.vocab) return this.vocab;
     // The stems of every term compiled (counts, event, context, excluding words), then the stems of
-    // the other texts, each distinct text once. Statements are read by space-separated chunk (no
-    // token spans a space): their words repeat, they do not.
+    // the other texts, each distinct text once. Statements are read by token (TOKEN_RE's matches,
+    // each distinct one stemmed once): their words repeat, they do not.
     const vocab = new Set<string>(this.termStems);
     const add = (st: string) => { vocab.add(st); };
-    const statements: string[] = [];
-    const texts: string[] = [];
+    const words = new Set<string>();
+    const texts = new Set<string>();
+    const lists = new Set<readonly string[]>();
     for (const cf of this.compiled.values()) {
       const f = cf.fact;
-      statements.push(f.statement);
-      texts.push(f.attribution);
-      if (f.counts) texts.push(f.counts.noun);
-      if (f.event) texts.push(f.event.label);
+      for (const w of f.statement.match(TOKEN_RE) ?? []) words.add(w);
+      texts.add(f.attribution);
+      if (f.counts) texts.add(f.counts.noun);
+      if (f.event) texts.add(f.event.label);
       for (const x of f.sources) {
-        texts.push(x.who);
-        for (const t of x.terms) texts.push(t);
+        texts.add(x.who);
+        if (!lists.has(x.terms)) { lists.add(x.terms); for (const t of x.terms) texts.add(t); }
       }
     }
     for (const entity of this.index.entities) {
-      texts.push(entity.name);
-      if (entity.title) texts.push(entity.title);
-      for (const a of entity.aliases) texts.push(a);
+      texts.add(entity.name);
+      if (entity.title) texts.add(entity.title);
+      for (const a of entity.aliases) texts.add(a);
     }
-    for (const chunk of new Set(statements.join(' ').split(' '))) eachStem(chunk, add);
-    for (const t of new Set(texts)) eachStem(t, add);
+    for (const w of words) eachStem(w, add);
+    for (const t of texts) eachStem(t, add);
     return (this.vocab = vocab);
   }
 
@@ -373,6 +383,8 @@ class TermCompiler {
   /** The last few lists compiled, by identity (a story's facts follow one another). */
   private readonly recent: Array<{ terms: readonly string[]; out: string[][] }> = [];
   private next = 0;
+  /** Every list compiled, by identity (the loader makes equal lists one array). */
+  private readonly byArray = new Map<readonly string[], string[][]>();
   private readonly byText = new Map<string, { terms: readonly string[]; out: string[][] }>();
   /** Every stem of every list compiled. */
   readonly stems = new Set<string>();
@@ -381,7 +393,8 @@ class TermCompiler {
     if (!terms.length) return NONE;
     const recent = this.recent;
     for (let k = 0; k < recent.length; k++) if (recent[k].terms === terms) return recent[k].out;
-    const out = this.compile(terms.length === 1 ? terms[0] : terms.join('\u0001'), terms);
+    let out = this.byArray.get(terms);
+    if (!out) this.byArray.set(terms, (out = this.compile(terms.length === 1 ? terms[0] : terms.join('\u0001'), terms)));
     const entry = { terms, out };
     if (recent.length < RECENT) recent.push(entry);
     else recent[this.next] = entry;
