@@ -9,10 +9,11 @@ import type { Token } from '../text/tokens';
 import { tokenize, stem } from '../text/tokens';
 import { COUNTRY_BY_WORD } from '../text/places';
 import type { DocContext } from './context';
+import { ARTICLES, PREPOSITIONS, SPEECH_WORDS } from '../text/function-words';
 
 export type AttributionFit = 'match' | 'mismatch' | 'unknown';
 
-const FILLER = new Set(['the', 'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'some', 'other', 'another', 'of', 'at', 'in', 'for', 'from', 'with', 'and', 'to', 'on', 'by', 'who', 'that', 'his', 'her', 'their', 'its', 'senior', 'unnamed', 'anonymous', 'speaking', 'condition', 'anonymity', 'told', 'said', 'say', 'tell', 'reporter', 'journalist', 'also', 'both', 'two', 'according', 'familiar', 'matter', 'with', 'knowledge', 'people', 'person', 'official', 'source', 'sources', 'officials', 'responding', 'respond', 'reuters'].map(stem));
+const FILLER = new Set([...ARTICLES, ...PREPOSITIONS, ...SPEECH_WORDS, 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'some', 'other', 'another', 'and', 'who', 'that', 'his', 'her', 'their', 'its', 'senior', 'unnamed', 'anonymous', 'speaking', 'condition', 'anonymity', 'tell', 'reporter', 'journalist', 'also', 'both', 'familiar', 'matter', 'knowledge', 'people', 'person', 'official', 'source', 'sources', 'officials', 'responding', 'respond', 'reuters'].map(stem));
 
 const outletCache = new WeakMap<object, Set<string>>();
 function outletNames(ctx: DocContext): Set<string> {

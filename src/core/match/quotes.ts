@@ -11,10 +11,11 @@ import { tokenize, normalizePunctuation, type Token } from '../text/tokens';
 import { capitalize, sourceText, summarize, typographic, type DocContext } from './context';
 import { citationEdits, fix } from '../fixes';
 import type { CompiledFact } from './term-index';
+import { ARTICLES, BE_HAVE, DEMONSTRATIVES, MODALS, PREPOSITIONS } from '../text/function-words';
 
 interface Word { w: string; start: number; end: number }
 
-const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'it', "it's", 'is', 'was', 'are', 'were', 'be', 'been', 'to', 'of', 'in', 'on', 'at', 'for', 'and', 'or', 'but', 'if', 'that', 'this', 'these', 'those', 'we', 'us', 'our', 'they', 'them', 'their', 'he', 'she', 'his', 'her', 'i', 'you', 'your', 'not', 'no', 'do', 'does', 'did', 'have', 'has', 'had', 'will', 'would', 'should', 'could', 'can', 'with', 'as', 'by', 'from', 'so', 'then', 'there', 'what', 'why', 'who', 'how']);
+const FUNCTION_WORDS = new Set<string>([...ARTICLES, ...BE_HAVE, ...MODALS, ...DEMONSTRATIVES, ...PREPOSITIONS, 'it', "it's", 'and', 'or', 'but', 'if', 'we', 'us', 'our', 'they', 'them', 'their', 'he', 'she', 'his', 'her', 'i', 'you', 'your', 'not', 'no', 'do', 'does', 'did', 'should', 'can', 'as', 'so', 'then', 'there', 'what', 'why', 'who', 'how']);
 
 function words(text: string): Word[] {
   return tokenize(normalizePunctuation(text)).map((t: Token) => ({ w: t.lower.replace(/’/g, "'"), start: t.start, end: t.end }));

@@ -13,6 +13,7 @@ import { asOfText, summarize, typographic, type DocContext } from './context';
 import { citationEdits, fix } from '../fixes';
 import { sentenceEndOffset } from './figures';
 import type { CompiledFact } from './term-index';
+import { ARTICLES, PREPOSITIONS } from '../text/function-words';
 
 const ROLE_WORDS = new Set([
   'secretary', 'undersecretary', 'minister', 'ministry', 'deputy', 'assistant', 'adviser', 'advisor', 'spokesman', 'spokeswoman',
@@ -24,7 +25,7 @@ const ROLE_WORDS = new Set([
   'military', 'army', 'police', 'department', 'council', 'agency', 'office', 'centre', 'center', 'institute', 'university',
   'commission', 'committee', 'parliament', 'embassy', 'war',
 ].map(stem));
-const FILLER = new Set(['the', 'a', 'an', 'of', 'at', 'for', 'and', 'in', 'on', 'to', 'with', 'its', 'prominent', 'longtime', 'veteran', 'outspoken', 'respected', 'leading', 'noted', 'well', 'known', 'influential', 'current', 'now'].map(stem));
+const FILLER = new Set([...ARTICLES, ...PREPOSITIONS.filter((w) => w !== 'from' && w !== 'by'), 'and', 'its', 'prominent', 'longtime', 'veteran', 'outspoken', 'respected', 'leading', 'noted', 'well', 'known', 'influential', 'current', 'now'].map(stem));
 const NOT_A_TITLE = /^(?:who|which|whose|said|says|told|speaking|added|warned|according|in|on|at|after|before|when|while|during|and|but|however|meanwhile|too|also|though|for his part|for her part|in turn|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)/i;
 
 const vocabularies = new WeakMap<Entity, Set<string>>();
