@@ -19,6 +19,7 @@ import { OutputChannelLogger, runLogged } from './logger';
 import { CheckScheduler } from './scheduler';
 import type { Services } from './services';
 import { injectFault, type Feature } from './faults';
+import { coreLoadTimes } from './loadCore';
 import { SettingsReader } from './settings';
 import { SOURCE_VIEW_SCHEME, SourceViewProvider } from './sourceView';
 import { FactStatusBar, type StatusSnapshot } from './statusBar';
@@ -40,6 +41,8 @@ export interface DraftFactCheckApi {
     readonly activation: { readonly enteredAt: number; readonly returnedAt: number };
     /** How long the last check of a document took in the extension (ms; 0 when never checked). */
     lastCheckMs(uri: vscode.Uri): number;
+    /** When the core bundle was required and when `ready` resolved (`performance.now()`). */
+    marks(): { coreLoad?: { startedAt: number; endedAt: number }; readyAt?: number };
   };
 }
 
@@ -154,13 +157,15 @@ export function activate(context: vscode.ExtensionContext): DraftFactCheckApi {
     logger.info(`Draft Fact Check ${String((context.extension.packageJSON as { version?: unknown }).version)} active in VS Code ${vscode.version}.`);
   });
   runLogged(logger, 'Loading datasets', ready);
+  let readyAt: number | undefined;
+  void ready.then(() => { readyAt = performance.now(); }, () => undefined);
 
   const activation = { enteredAt, returnedAt: 0 };
   const api: DraftFactCheckApi = {
     ready,
     status: () => statusBar.status,
     reloadDatasets: () => datasets.reload(),
-    _test: { injectFault, logLines: () => logger.lines, activation, lastCheckMs: (uri) => checker.lastDuration(uri) },
+    _test: { injectFault, logLines: () => logger.lines, activation, lastCheckMs: (uri) => checker.lastDuration(uri), marks: () => ({ coreLoad: coreLoadTimes(), readyAt }) },
   };
   activation.returnedAt = performance.now();
   return api;
