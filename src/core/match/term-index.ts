@@ -7,7 +7,7 @@
  */
 import type { Entity, Fact } from '../dataset/schema';
 import type { FactIndex, IndexedFact } from '../dataset/fact-index';
-import { eachStem, termStems, type Token } from '../text/tokens';
+import { eachStem, stem, termStems, type Token } from '../text/tokens';
 
 /** The tokens of tokens.ts (tokenize, eachStem), as a global regex for `String.prototype.match`. */
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -221,10 +221,9 @@ export class TermIndex {
   get vocabulary(): ReadonlySet<string> {
     if (this.vocab) return this.vocab;
     // The stems of every term compiled (counts, event, context, excluding words), then the stems of
-    // the other texts, each distinct text once. Statements are read by token (TOKEN_RE's matches,
-    // each distinct one stemmed once): their words repeat, they do not.
+    // the other texts, each distinct text once, all read token by token (TOKEN_RE's matches, each
+    // distinct token stemmed once): statements' words repeat, statements do not.
     const vocab = new Set<string>(this.termStems);
-    const add = (st: string) => { vocab.add(st); };
     const words = new Set<string>();
     const texts = new Set<string>();
     const lists = new Set<readonly string[]>();
@@ -244,8 +243,9 @@ export class TermIndex {
       if (entity.title) texts.add(entity.title);
       for (const a of entity.aliases) texts.add(a);
     }
-    for (const w of words) eachStem(w, add);
-    for (const t of texts) eachStem(t, add);
+    for (const t of texts) for (const w of t.match(TOKEN_RE) ?? []) words.add(w);
+    // eachStem's stems: each token lower-cased, then stemmed.
+    for (const w of words) vocab.add(stem(w.toLowerCase()));
     return (this.vocab = vocab);
   }
 
