@@ -17,25 +17,42 @@ export interface IndexedFact {
   origin: DatasetOrigin;
   /** Effective as-of date: the fact's own or its dataset's. */
   asOf: string;
+  /** Its place in the index's `facts` (0, 1, …): lets structures built on the index keep one
+   *  array in that order instead of a map by id. */
+  ordinal: number;
+}
+
+/** A dataset's origin. */
+export function originOf(file: string, dataset: Dataset): DatasetOrigin {
+  return { file, title: dataset.metadata.title, asOf: dataset.metadata.asOf };
+}
+
+/** A fact as the index holds it. */
+export function indexedFact(fact: Fact, origin: DatasetOrigin, dataset: Dataset, ordinal: number): IndexedFact {
+  return { fact, origin, asOf: fact.asOf ?? dataset.metadata.asOf, ordinal };
 }
 
 export class FactIndex {
-  private readonly factsById = new Map<string, IndexedFact>();
+  private readonly factsById: Map<string, IndexedFact>;
   private readonly entitiesById = new Map<string, Entity>();
   private readonly documentsById = new Map<string, SourceDocument>();
   readonly origins: DatasetOrigin[] = [];
 
-  /** Later datasets never override earlier ids: the loader reports duplicates before this. */
-  constructor(datasets: ReadonlyArray<{ file: string; dataset: Dataset }>) {
-    for (const { file, dataset } of datasets) {
-      const origin: DatasetOrigin = { file, title: dataset.metadata.title, asOf: dataset.metadata.asOf };
+  /**
+   * Later datasets never override earlier ids: the loader reports duplicates before this.
+   * `merged` is the facts already indexed by mergeDatasets (which needs them by id to find
+   * duplicates and references): the datasets' `origin` objects, in order, and the facts by id.
+   */
+  constructor(datasets: ReadonlyArray<{ file: string; dataset: Dataset }>, merged?: { origins: DatasetOrigin[]; facts: Map<string, IndexedFact> }) {
+    this.factsById = merged?.facts ?? new Map();
+    datasets.forEach(({ file, dataset }, at) => {
+      const origin: DatasetOrigin = merged?.origins[at] ?? originOf(file, dataset);
       this.origins.push(origin);
       for (const d of dataset.documents) if (!this.documentsById.has(d.id)) this.documentsById.set(d.id, d);
       for (const e of dataset.entities) if (!this.entitiesById.has(e.id)) this.entitiesById.set(e.id, e);
-      for (const f of dataset.facts) {
-        if (!this.factsById.has(f.id)) this.factsById.set(f.id, { fact: f, origin, asOf: f.asOf ?? dataset.metadata.asOf });
-      }
-    }
+      if (merged) return;
+      for (const f of dataset.facts) if (!this.factsById.has(f.id)) this.factsById.set(f.id, indexedFact(f, origin, dataset, this.factsById.size));
+    });
   }
 
   get facts(): IterableIterator<IndexedFact> { return this.factsById.values(); }

@@ -5,7 +5,7 @@
  */
 import type { DatasetProblem } from '../types';
 import type { Dataset } from './schema';
-import { FactIndex } from './fact-index';
+import { FactIndex, indexedFact, originOf, type DatasetOrigin, type IndexedFact } from './fact-index';
 import type { PathSegment } from './json-outline';
 import { formatPath } from './locate';
 import type { DatasetArrayKey, ParsedDataset } from './load';
@@ -25,7 +25,12 @@ const SUGGEST_AMONG = 5000;
 /** Merges parsed datasets (in priority order) into one index; reports ids defined twice and
  *  references to ids no dataset defines. Problems come grouped by file, in the given order. */
 export function mergeDatasets(parsed: readonly ParsedDataset[]): { index: FactIndex; problems: DatasetProblem[] } {
-  const definedIn: Record<IdKind, Map<string, string>> = { document: new Map(), entity: new Map(), fact: new Map() };
+  // Documents and entities: the file that defines each id. Facts: the index's own map (a fact's
+  // file is its origin's), built here once.
+  const definedIn: Record<'document' | 'entity', Map<string, string>> = { document: new Map(), entity: new Map() };
+  const facts = new Map<string, IndexedFact>();
+  const origins: DatasetOrigin[] = [];
+  const ids = (kind: IdKind): ReadonlyMap<string, unknown> => (kind === 'fact' ? facts : definedIn[kind]);
   const sinks = parsed.map((p) => new ProblemSink(p.file));
   const kept: Array<{ file: string; dataset: Dataset; at: number; index: Record<DatasetArrayKey, number[]> }> = [];
 
@@ -35,23 +40,26 @@ export function mergeDatasets(parsed: readonly ParsedDataset[]): { index: FactIn
     const where = (path: readonly PathSegment[]) => (p.locate ? () => p.locate!(path) : undefined);
     const dataset: Dataset = { ...p.dataset, documents: [], entities: [], facts: [] };
     const index: Record<DatasetArrayKey, number[]> = { documents: [], entities: [], facts: [] };
+    const origin = originOf(p.file, p.dataset);
     for (const { key, kind } of ARRAYS) {
       const source = p.dataset[key] as Array<{ id: string }>;
       const target = dataset[key] as Array<{ id: string }>;
       source.forEach((entry, i) => {
         const inFile = p.indexInFile?.[key][i] ?? i;
-        const other = definedIn[kind].get(entry.id);
+        const other = kind === 'fact' ? facts.get(entry.id)?.origin.file : definedIn[kind].get(entry.id);
         if (other !== undefined) {
           const path = [key, inFile, 'id'];
           sink.add(where(path), formatPath(path), `${formatPath(path)}: ${kind} id ${JSON.stringify(entry.id)} is already defined in ${other}; this one is ignored`);
           return;
         }
-        definedIn[kind].set(entry.id, p.file);
+        if (kind === 'fact') facts.set(entry.id, indexedFact(entry as Dataset['facts'][number], origin, p.dataset!, facts.size));
+        else definedIn[kind].set(entry.id, p.file);
         target.push(entry);
         index[key].push(inFile);
       });
     }
     kept.push({ file: p.file, dataset, at, index });
+    origins.push(origin);
   });
 
   const nouns: Record<IdKind, string> = { document: 'document', entity: 'entity', fact: 'fact' };
@@ -60,22 +68,22 @@ export function mergeDatasets(parsed: readonly ParsedDataset[]): { index: FactIn
     const check = (key: DatasetArrayKey, i: number, refs: Reference[], ownId: string): void => {
       for (const ref of refs) {
         const path = [key, index[key][i], ...ref.path];
-        const ids = definedIn[ref.kind];
+        const known = ids(ref.kind);
         let message: string | undefined;
         if (key === 'facts' && ref.kind === 'fact' && ref.id === ownId) message = 'a fact cannot be confusable with itself';
-        else if (!ids.has(ref.id)) {
-          message = `no ${nouns[ref.kind]} with id ${JSON.stringify(ref.id)} in the loaded datasets${ids.size <= SUGGEST_AMONG ? didYouMean(ref.id, ids.keys()) : ''}`;
+        else if (!known.has(ref.id)) {
+          message = `no ${nouns[ref.kind]} with id ${JSON.stringify(ref.id)} in the loaded datasets${known.size <= SUGGEST_AMONG ? didYouMean(ref.id, known.keys()) : ''}`;
         }
         if (message) sinks[at].add(p.locate ? () => p.locate!(path) : undefined, formatPath(path), `${formatPath(path)}: ${message}`, 'warning');
       }
     };
     dataset.entities.forEach((e, i) => check('entities', i, entityReferences(e), e.id));
-    const has = (kind: IdKind, id: string): boolean => definedIn[kind].has(id);
+    const has = (kind: IdKind, id: string): boolean => ids(kind).has(id);
     dataset.facts.forEach((f, i) => { if (!factReferencesResolve(f, has)) check('facts', i, factReferences(f), f.id); });
   }
 
   return {
-    index: new FactIndex(kept.map(({ file, dataset }) => ({ file, dataset }))),
+    index: new FactIndex(kept.map(({ file, dataset }) => ({ file, dataset })), { origins, facts }),
     problems: parsed.flatMap((p, at) => [...p.problems, ...sinks[at].done()]
       .map((problem, order) => ({ problem, order }))
       .sort((a, b) => a.problem.offset - b.problem.offset || a.order - b.order)

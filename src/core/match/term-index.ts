@@ -124,6 +124,24 @@ class Compiled implements CompiledFact {
   ) {}
 }
 
+/** The compiled facts by id: found through the fact index (its facts' ordinals), not a map of its own. */
+class CompiledById implements ReadonlyMap<string, CompiledFact> {
+  constructor(private readonly index: FactIndex, private readonly list: readonly CompiledFact[]) {}
+  get size(): number { return this.list.length; }
+  get(id: string): CompiledFact | undefined {
+    const indexed = this.index.fact(id);
+    return indexed ? this.list[indexed.ordinal] : undefined;
+  }
+  has(id: string): boolean { return this.get(id) !== undefined; }
+  values(): IterableIterator<CompiledFact> { return this.list.values(); }
+  *keys(): IterableIterator<string> { for (const cf of this.list) yield cf.fact.id; }
+  *entries(): IterableIterator<[string, CompiledFact]> { for (const cf of this.list) yield [cf.fact.id, cf]; }
+  [Symbol.iterator](): IterableIterator<[string, CompiledFact]> { return this.entries(); }
+  forEach(fn: (value: CompiledFact, key: string, map: ReadonlyMap<string, CompiledFact>) => void, thisArg?: unknown): void {
+    for (const cf of this.list) fn.call(thisArg, cf, cf.fact.id, this);
+  }
+}
+
 function orderOf(cf: CompiledFact): number {
   return (cf as Compiled).order;
 }
@@ -148,7 +166,8 @@ export class TermIndex {
   private readonly aliasByFirst = new Buckets<AliasEntry>();
   /** Every term of every fact, for `scan` (built on its first use). */
   private all: Buckets<TermEntry> | undefined;
-  readonly compiled = new Map<string, CompiledFact>();
+  /** The compiled facts by id, in the index's order. */
+  readonly compiled: ReadonlyMap<string, CompiledFact>;
   readonly quotes: CompiledFact[] = [];
   readonly roles = new Map<string, CompiledFact[]>(); // entity id -> role facts
   /** Quote facts by the stems of their words, for finding the reference of a draft quote. */
@@ -162,6 +181,8 @@ export class TermIndex {
   constructor(readonly index: FactIndex) {
     const compile = new TermCompiler();
     this.termStems = compile.stems;
+    const list: CompiledFact[] = [];
+    this.compiled = new CompiledById(index, list);
     for (const indexed of index.facts) {
       const f = indexed.fact;
       const cf = new Compiled(
@@ -170,9 +191,9 @@ export class TermIndex {
         f.event ? compile.list(f.event.terms) : NONE,
         f.event ? compile.list(f.event.context) : NONE,
         f.event ? compile.list(f.event.excludes) : NONE,
-        this.compiled.size,
+        list.length,
       );
-      this.compiled.set(f.id, cf);
+      list.push(cf);
       if (f.value?.type === 'place') {
         const places = [f.value.name, ...f.value.aliases].map(stemsOf).filter((st) => st.length);
         if (places.length) this.placeTerms.set(cf, places);
