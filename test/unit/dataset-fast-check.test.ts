@@ -34,7 +34,7 @@ function agrees(kind: ElementKind, element: unknown, label: string): boolean {
 
 const NASTY: unknown[] = [
   null, true, false, 0, -1, 0.5, 1e308, -0, 10000, '', ' ', ' x', 'x ', '\u00a0x', 'x\u2028', '\t', 'x', 'X',
-  'ab:cd', '2026-02-30', '2026-01-30', '2026-1-30', 'not-a-kind', 'exact', 'role', 'number', 'place', 'quote', 'several',
+  'ab:cd', '-a', '.a', '_a', 'a-', 'a_b.c-9', 'a/b', 'é', 'a b', '2026-02-30', '2026-01-30', '2026-1-30', 'not-a-kind', 'exact', 'role', 'number', 'place', 'quote', 'several',
   [], [''], ['x'], [' x'], [1], {}, { type: 'number', amount: 1 }, { type: 'range', min: 2, max: 1 }, { type: 'role', entity: 'p', phrase: 'x' },
   { fact: 'a', note: 'n' }, { who: 'w', kind: 'official' }, { text: 't', speaker: 's' }, 'https://example.com', 'Has Upper',
 ];

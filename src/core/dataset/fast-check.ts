@@ -10,7 +10,7 @@
  * It also counts, for the duplicate-key test of the loader, the keys of the element and the ":"
  * characters inside its strings (see {@link tally}).
  */
-import { Bound, DurationValue, Entity, FactKind, ID_RE, ISO_DATE_RE, SourceRef, VagueWord, isCalendarDate } from './schema';
+import { Bound, DurationValue, Entity, FactKind, ISO_DATE_RE, SourceRef, VagueWord, isCalendarDate } from './schema';
 
 type Obj = Record<string, unknown>;
 
@@ -81,8 +81,16 @@ function nonEmpty(v: unknown): boolean {
   return true;
 }
 
+/** ID_RE (`^[a-z0-9][a-z0-9._-]*$`), without the regex engine. */
 function id(v: unknown): boolean {
-  return typeof v === 'string' && ID_RE.test(v);
+  if (typeof v !== 'string' || v.length === 0) return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) continue; // a-z 0-9
+    if (i > 0 && (c === 0x2e || c === 0x5f || c === 0x2d)) continue; // . _ -
+    return false;
+  }
+  return true;
 }
 
 function isoDate(v: unknown): boolean {

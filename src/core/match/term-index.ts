@@ -248,14 +248,17 @@ export class TermIndex {
     const words = new Set<string>();
     const texts = new Set<string>();
     const lists = new Set<readonly string[]>();
+    // A story's facts follow one another and repeat their label, attribution and sources: a text
+    // equal to the previous fact's is not looked up again.
+    let label = '', attribution = '', who = '';
     for (const cf of this.compiled.values()) {
       const f = cf.fact;
       for (const w of f.statement.match(TOKEN_RE) ?? []) words.add(w);
-      texts.add(f.attribution);
+      if (f.attribution !== attribution) texts.add((attribution = f.attribution));
       if (f.counts) texts.add(f.counts.noun);
-      if (f.event) texts.add(f.event.label);
+      if (f.event && f.event.label !== label) texts.add((label = f.event.label));
       for (const x of f.sources) {
-        texts.add(x.who);
+        if (x.who !== who) texts.add((who = x.who));
         if (!lists.has(x.terms)) { lists.add(x.terms); for (const t of x.terms) texts.add(t); }
       }
     }
