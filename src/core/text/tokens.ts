@@ -13,7 +13,7 @@ export interface Token {
 }
 
 // Letters/digits runs, with inner apostrophes ("It's") kept; initialisms like "U.S." as one token.
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+export const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 const IRREGULAR: Record<string, string> = {
   flown: 'fly', flew: 'fly', flies: 'fly', taken: 'take', took: 'take', brought: 'bring', sent: 'send',
@@ -59,15 +59,71 @@ function stemUncached(word: string): string {
   return w;
 }
 
-/** Tokenizes `text` (offsets relative to `text`). */
+/** Tokenizes `text` (offsets relative to `text`): TOKEN_RE's matches, read by hand over ASCII (most
+ *  of a draft) and with TOKEN_RE itself from the first character that is not (test/unit/tokens.test.ts
+ *  compares the two on random text). */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    const lower = m[0].toLowerCase();
-    out.push({ lower, stem: stem(lower), start: m.index, end: m.index + m[0].length });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return regexTokens(text, i, out);
+    if (!isAsciiAlnum(c)) { i++; continue; }
+    // An initialism ("U.S."): two or more upper-case letters each followed by a full stop.
+    if (c >= 65 && c <= 90 && text.charCodeAt(i + 1) === 46) {
+      let j = i;
+      while (j + 1 < n && isAsciiUpper(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
+      // A non-ASCII upper-case letter may continue it: let the regex decide from here.
+      if (j < n && text.charCodeAt(j) >= 128) return regexTokens(text, i, out);
+      if (j - i >= 4) {
+        push(out, text, i, j);
+        i = j;
+        continue;
+      }
+    }
+    let j = i + 1;
+    while (j < n && isAsciiAlnum(text.charCodeAt(j))) j++;
+    // Inner apostrophes followed by letters ("it's", "Iraq’s").
+    for (;;) {
+      const a = text.charCodeAt(j);
+      if ((a !== 39 && a !== 0x2019) || j + 1 >= n) break;
+      const b = text.charCodeAt(j + 1);
+      if (b >= 128) return regexTokens(text, i, out);
+      if (!isAsciiLetter(b)) break;
+      let k = j + 2;
+      while (k < n && isAsciiLetter(text.charCodeAt(k))) k++;
+      j = k;
+    }
+    if (j < n && text.charCodeAt(j) >= 128 && text.charCodeAt(j) !== 0x2019) return regexTokens(text, i, out);
+    push(out, text, i, j);
+    i = j;
   }
   return out;
+}
+
+/** TOKEN_RE's tokens of `text` from `from` on, added to `out`. */
+function regexTokens(text: string, from: number, out: Token[]): Token[] {
+  TOKEN_RE.lastIndex = from;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) push(out, text, m.index, m.index + m[0].length);
+  return out;
+}
+
+function push(out: Token[], text: string, start: number, end: number): void {
+  const lower = text.slice(start, end).toLowerCase();
+  out.push({ lower, stem: stem(lower), start, end });
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isAsciiUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
 /** Calls `fn` with the stem of each token of `text` (tokenize without the token objects). */
