@@ -124,6 +124,11 @@ interface VsCodeResult {
   openToDiagnosticsMs?: number;
   openShowToDiagnosticsMs?: number;
   editToDiagnosticsMs?: number;
+  hostBeforeActivateMs?: number;
+  openCheckMs?: number;
+  openShowCheckMs?: number;
+  firstOpenToDiagnosticsMs?: number;
+  firstOpenCheckMs?: number;
   error?: string;
 }
 
@@ -258,9 +263,12 @@ async function main(): Promise<void> {
   else {
     const build = copy ? 'production build' : 'development build';
     rows.push({ measure: `Activation in VS Code ${vscodeResult.vscode ?? ''} (code-server), ${build}: loading the code + activate()`, result: `${vscodeResult.activationMs?.toFixed(1)} ms (${vscodeResult.codeLoadingMs?.toFixed(1)} + ${vscodeResult.activateCallMs?.toFixed(1)})`, target: '≤ 50 ms', met: (vscodeResult.activationMs ?? Infinity) <= 50 });
+    rows.push({ measure: 'VS Code\'s own work before it calls activate() (not the extension\'s; shown apart)', result: f0(vscodeResult.hostBeforeActivateMs), target: '' });
     rows.push({ measure: 'Activation → datasets loaded and open drafts checked (api.ready)', result: f0(vscodeResult.readyMs), target: '' });
-    rows.push({ measure: 'Open a 10k-word draft (openTextDocument) → its diagnostics', result: f0(vscodeResult.openToDiagnosticsMs), target: '' });
-    rows.push({ measure: 'Open and show another 10k-word draft in an editor → its diagnostics', result: f0(vscodeResult.openShowToDiagnosticsMs), target: '' });
+    const checkOf = (x: number | undefined) => (x === undefined ? '' : ` (of which the extension's check: ${x.toFixed(0)} ms)`);
+    rows.push({ measure: 'First 10k-word draft opened in a fresh window → its diagnostics, activation included', result: `${f0(vscodeResult.firstOpenToDiagnosticsMs)}${checkOf(vscodeResult.firstOpenCheckMs)}`, target: '' });
+    rows.push({ measure: 'Open a 10k-word draft (openTextDocument) → its diagnostics', result: `${f0(vscodeResult.openToDiagnosticsMs)}${checkOf(vscodeResult.openCheckMs)}`, target: '' });
+    rows.push({ measure: 'Open and show another 10k-word draft in an editor → its diagnostics', result: `${f0(vscodeResult.openShowToDiagnosticsMs)}${checkOf(vscodeResult.openShowCheckMs)}`, target: '' });
     rows.push({ measure: 'Type one character in it → updated diagnostics (debounceMs 0), median of 7', result: f0(vscodeResult.editToDiagnosticsMs), target: '' });
   }
   rows.push({ measure: '.vsix size (production build of the current sources, `vsce package`)', result: copy ? `${(copy.vsixBytes / 1024).toFixed(1)} KiB` : 'not built', target: '≤ 300 KB', met: copy ? copy.vsixBytes <= 300_000 : undefined });
@@ -290,7 +298,7 @@ async function main(): Promise<void> {
     '- **Load + index**: `parseDataset` + `mergeDatasets` + the term index, for the bundled dataset plus the generated one; heap is `heapUsed` after minus before, both after `gc()`, in a child process per size.',
     '- **Whole process**: `node dist/cli.js check FILE` of the production build (exit code 1 when it flags claims) against `markdownlint-cli2 FILE`, same file, same working directory, one warm-up run each.',
     '- **.vsix and activation**: bench/package.ts copies the sources to a temporary folder, runs `node esbuild.js --production` and `vsce package` there (dist/ and dist-vsix/ are not touched), and VS Code runs that copy.',
-    '- **VS Code**: the benchmark suite test/integration-bench/ run by bench/vscode.ts through the integration harness (code-server + headless chromium).',
+    '- **VS Code**: the benchmark suite test/integration-bench/ run by bench/vscode.ts through the integration harness (code-server + headless chromium); each figure is the median over several launches of VS Code (5 by default, DFC_BENCH_VSCODE_RUNS), each with a fresh workspace, user data and extension host. Activation is timed as VS Code counts it: loading the extension\'s code plus the activate() call (the extension loads its checker, dist/core.js, after activation, on first use); VS Code\'s own work before it calls activate() is shown apart. The first-open scenario opens the first draft in a fresh window and waits for its diagnostics, activation and the checker\'s first (not yet optimised by the JIT) run included.',
     ...(datasets.length ? [`- Flags on the 10k-word draft with generated datasets: ${datasets.map((d) => `${d.flagged10k} (${d.facts.toLocaleString('en-US')} facts)`).join(', ')}.`] : []),
     ...notes.map((n) => `- ${n}`),
     '',
