@@ -1,9 +1,14 @@
 /**
  * Dataset text -> validated dataset + located problems. Never throws, never evaluates anything.
  *
- * Fast path (valid JSON, the common case): `JSON.parse`, one outline pass over the text
- * (json-outline.ts) and zod on each part. Nothing is located unless there is a problem, and then
- * only the one fact or object concerned is parsed into a tree (locate.ts).
+ * Fast path (valid JSON, the common case): `JSON.parse`, then each element of the common valid
+ * shapes is accepted by a hand-written check (fast-check.ts) and kept as JSON.parse made it, with
+ * the schema's defaults filled in and equal term lists shared; zod validates the rest and words
+ * their problems. No outline of the text (json-outline.ts) is made unless a problem needs a
+ * location, and then only the one fact or object concerned is parsed into a tree (locate.ts).
+ * Keys given twice (JSON.parse keeps the last) are found by counting: the text has more ":" than
+ * the value has keys and ":" in its strings; then the text is parsed again the careful way, with
+ * an outline, which reports them.
  * Slow path (syntax errors): the outline comes from jsonc-parser's error-tolerant visitor; each
  * error is reported, and elements that contain one are dropped, except for comments and trailing
  * commas, which change nothing about the values around them. Still no tree of the whole file.
