@@ -94,13 +94,21 @@ function amongOwnWords(ctx: DocContext, s: Sentence, fig: Figure, noun: NounInfo
 /** A participle right after a figure is its verb, not what it counts: "the 500 transferred". */
 const PARTICIPLE = /(?:ed|en|wn|nt)$/;
 
-/** How well a figure's counted thing fits a fact's `counts`: undefined when it counts something else. */
-function countsScore(ctx: DocContext, s: Sentence, cf: CompiledFact, noun: NounInfo, clause: [number, number], figures: readonly Figure[], self: Figure): number | undefined {
-  const own = noun.to > noun.from ? TermIndex.longestMatch(s.tokens, cf.counts, noun.from, noun.to) : 0;
-  const verbNotNoun = own === 0 && noun.to > noun.from && !noun.partitive && PARTICIPLE.test(s.tokens[noun.from].lower) && !cf.counts.some((c) => c[0] === s.tokens[noun.from].stem);
-  if (noun.to > noun.from && !noun.partitive && !verbNotNoun) return own > 0 ? own : undefined; // "7,000 laptops" counts laptops
-  // No noun of its own, or a partitive: a counts word elsewhere in the clause that no other figure
-  // owns ("130 of those moved were Iraqi citizens"), or in the table labels of the cell.
+/** What countsScore reads of a figure's sentence whatever the fact: worked out once per figure, on
+ *  first need (a figure is scored against every candidate fact). */
+interface FigureScope {
+  /** Token range of the figure's clause. */
+  t0: number;
+  t1: number;
+  figureToken: number;
+  /** First tokens of the clause's other figures. */
+  others: number[];
+  /** Tokens owned by other figures' nouns and by names, without and with the figure's own noun. */
+  owned: Set<number>;
+  ownedWithNoun: Set<number>;
+}
+
+function figureScope(ctx: DocContext, s: Sentence, noun: NounInfo, clause: [number, number], figures: readonly Figure[], self: Figure): FigureScope {
   const [t0, t1] = tokenRange(s, clause[0], clause[1]);
   const owned = new Set<number>();
   for (const f of figures) {
@@ -108,11 +116,24 @@ function countsScore(ctx: DocContext, s: Sentence, cf: CompiledFact, noun: NounI
     const n = nounAfter(s, f.end);
     for (let k = n.from; k < n.to; k++) owned.add(k);
   }
-  if (!verbNotNoun) for (let k = noun.from; k < noun.to; k++) owned.add(k);
   // Words inside a name ("Iraq's foreign ministry") are not what a figure counts.
   for (const m of ctx.terms.entityMentions(s.tokens, 0, s.tokens.length)) for (let k = m.start; k < m.end; k++) owned.add(k);
+  const ownedWithNoun = new Set(owned);
+  for (let k = noun.from; k < noun.to; k++) ownedWithNoun.add(k);
   const [figureToken] = tokenRange(s, self.start, self.end);
   const others = figures.filter((f) => f !== self && f.start >= clause[0] && f.start < clause[1]).map((f) => tokenRange(s, f.start, f.end)[0]);
+  return { t0, t1, figureToken, others, owned, ownedWithNoun };
+}
+
+/** How well a figure's counted thing fits a fact's `counts`: undefined when it counts something else. */
+function countsScore(s: Sentence, cf: CompiledFact, noun: NounInfo, scope: () => FigureScope): number | undefined {
+  const own = noun.to > noun.from ? TermIndex.longestMatch(s.tokens, cf.counts, noun.from, noun.to) : 0;
+  const verbNotNoun = own === 0 && noun.to > noun.from && !noun.partitive && PARTICIPLE.test(s.tokens[noun.from].lower) && !cf.counts.some((c) => c[0] === s.tokens[noun.from].stem);
+  if (noun.to > noun.from && !noun.partitive && !verbNotNoun) return own > 0 ? own : undefined; // "7,000 laptops" counts laptops
+  // No noun of its own, or a partitive: a counts word elsewhere in the clause that no other figure
+  // owns ("130 of those moved were Iraqi citizens"), or in the table labels of the cell.
+  const { t0, t1, figureToken, others, owned: ownedBase, ownedWithNoun } = scope();
+  const owned = verbNotNoun ? ownedBase : ownedWithNoun;
   let elsewhere = Math.max(freeMatch(s.tokens, cf.counts, t0, t1, owned, figureToken, others), TermIndex.longestMatch(s.contextTokens, cf.counts));
   // A short clause ("— about 400 —") borrows the counted thing from its sentence.
   if (elsewhere === 0) elsewhere = 0.5 * freeMatch(s.tokens, cf.counts, 0, s.tokens.length, owned, figureToken, others);
@@ -173,11 +194,14 @@ export function judgeFigure(ctx: DocContext, s: Sentence, fig: Figure, figures: 
   const clause = clauseAt(s, fig.start);
   const noun = nounAfter(s, fig.end);
   const scored: Array<{ b: Binding; score: number }> = [];
+  let scope: FigureScope | undefined;
+  const scopeOnce = () => (scope ??= figureScope(ctx, s, noun, clause, figures, fig));
+  let among: boolean | undefined;
   for (const b of bindAt(ctx, s, fig.start, (cf) => NUMERIC_KINDS.has(cf.fact.kind) && !!cf.fact.value && ['number', 'vague', 'range'].includes(cf.fact.value.type))) {
-    const cs = countsScore(ctx, s, b.cf, noun, clause, figures, fig);
+    const cs = countsScore(s, b.cf, noun, scopeOnce);
     if (cs === undefined) continue;
     const generic = noun.to > noun.from && !noun.partitive && s.tokens.slice(noun.from, noun.to).every((t) => GENERIC_NOUNS.has(t.stem) || !b.cf.counts.some((c) => c.includes(t.stem)));
-    if ((cs === 0 || generic) && !amongOwnWords(ctx, s, fig, noun)) continue;
+    if ((cs === 0 || generic) && !(among ??= amongOwnWords(ctx, s, fig, noun))) continue;
     scored.push({ b, score: cs * 3 + b.eventScore });
   }
   const claim: NumericClaim = {
