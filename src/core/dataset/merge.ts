@@ -38,25 +38,35 @@ export function mergeDatasets(parsed: readonly ParsedDataset[]): { index: FactIn
     if (!p.dataset) return;
     const sink = sinks[at];
     const where = (path: readonly PathSegment[]) => (p.locate ? () => p.locate!(path) : undefined);
-    const dataset: Dataset = { ...p.dataset, documents: [], entities: [], facts: [] };
-    const index: Record<DatasetArrayKey, number[]> = { documents: [], entities: [], facts: [] };
+    const dataset: Dataset = { ...p.dataset };
+    const index = {} as Record<DatasetArrayKey, number[]>;
     const origin = originOf(p.file, p.dataset);
     for (const { key, kind } of ARRAYS) {
       const source = p.dataset[key] as Array<{ id: string }>;
-      const target = dataset[key] as Array<{ id: string }>;
+      const inFileOf = (i: number): number => p.indexInFile?.[key][i] ?? i;
+      // The dataset's own arrays, unless an entry is dropped: then copies without it.
+      let target: Array<{ id: string }> | undefined;
+      let targetIndex: number[] | undefined;
       source.forEach((entry, i) => {
-        const inFile = p.indexInFile?.[key][i] ?? i;
         const other = kind === 'fact' ? facts.get(entry.id)?.origin.file : definedIn[kind].get(entry.id);
         if (other !== undefined) {
-          const path = [key, inFile, 'id'];
+          const path = [key, inFileOf(i), 'id'];
           sink.add(where(path), formatPath(path), `${formatPath(path)}: ${kind} id ${JSON.stringify(entry.id)} is already defined in ${other}; this one is ignored`);
+          if (!target) {
+            target = source.slice(0, i);
+            targetIndex = target.map((_, j) => inFileOf(j));
+          }
           return;
         }
         if (kind === 'fact') facts.set(entry.id, indexedFact(entry as Dataset['facts'][number], origin, p.dataset!, facts.size));
         else definedIn[kind].set(entry.id, p.file);
-        target.push(entry);
-        index[key].push(inFile);
+        if (target) {
+          target.push(entry);
+          targetIndex!.push(inFileOf(i));
+        }
       });
+      (dataset[key] as Array<{ id: string }>) = target ?? source;
+      index[key] = targetIndex ?? p.indexInFile?.[key] ?? source.map((_, j) => j);
     }
     kept.push({ file: p.file, dataset, at, index });
     origins.push(origin);
