@@ -30,6 +30,15 @@ function referenceWords(cf: CompiledFact): Word[] {
   return w;
 }
 
+const referenceWordSets = new WeakMap<CompiledFact, Set<string>>();
+
+/** The distinct words of a quote fact (read once per fact). */
+function referenceWordSet(cf: CompiledFact, ref: readonly Word[]): Set<string> {
+  let set = referenceWordSets.get(cf);
+  if (!set) referenceWordSets.set(cf, (set = new Set(ref.map((x) => x.w))));
+  return set;
+}
+
 /** Longest common subsequence alignment: pairs (draft index, reference index). */
 function align(d: readonly Word[], r: readonly Word[]): Array<[number, number]> {
   const n = d.length, m = r.length;
@@ -88,14 +97,20 @@ function bestReference(ctx: DocContext, d: readonly Word[], runs: readonly (read
   // Only the quotes that can pass the test below (term-index.ts finds them through the rarest words).
   const counts = ctx.terms.quoteCandidates(stems, Math.max(Math.min(2, stems.size), stems.size * 0.5));
   let best: Match | undefined;
+  const draftContent = d.filter((x) => !FUNCTION_WORDS.has(x.w)).length;
   for (const [cf, shared] of counts) {
     if (shared < Math.min(2, stems.size) || shared < stems.size * 0.5) continue;
     const ref = referenceWords(cf);
     if (isFaithful(runs, ref)) return { cf, exact: true, pairs: [], ref, score: 1 };
+    // The alignment pairs only draft words the reference has: counting those bounds what it can
+    // find, and a reference that cannot pass the tests below or beat the best so far is not aligned.
+    const inRef = referenceWordSet(cf, ref);
+    let present = 0, contentPresent = 0;
+    for (const x of d) if (inRef.has(x.w)) { present++; if (!FUNCTION_WORDS.has(x.w)) contentPresent++; }
+    if (contentPresent < 2 || contentPresent < draftContent * 0.5 || (best && present / d.length <= best.score)) continue;
     const pairs = align(d, ref);
     // Resemblance is in the content words: "It's a shame" is not "It's a trap" misquoted.
     const content = pairs.filter(([i]) => !FUNCTION_WORDS.has(d[i].w)).length;
-    const draftContent = d.filter((x) => !FUNCTION_WORDS.has(x.w)).length;
     if (content < 2 || content < draftContent * 0.5) continue;
     const score = pairs.length / d.length;
     if (!best || score > best.score) best = { cf, exact: false, pairs, ref, score };

@@ -7,10 +7,7 @@
  */
 import type { Entity, Fact } from '../dataset/schema';
 import type { FactIndex, IndexedFact } from '../dataset/fact-index';
-import { eachStem, stem, termStems, type Token } from '../text/tokens';
-
-/** The tokens of tokens.ts (tokenize, eachStem), as a global regex for `String.prototype.match`. */
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+import { eachStem, stem, termStems, TOKEN_RE, type Token } from '../text/tokens';
 
 export type TermRole = 'counts' | 'event' | 'context' | 'exclude' | 'place';
 
@@ -310,12 +307,20 @@ export class TermIndex {
     type Found = { cf: CompiledFact; hits: Array<{ hit: TermHit; ord: number }> };
     const inSentence: Found[] = [], inLabels: Found[] = [];
     const sentencePositions = positionsOf(tokens), labelPositions = positionsOf(labels);
+    // A term can only match where its first stem is: a fact none of whose context (or event) terms
+    // starts anywhere in the sentence or its labels is dropped before its hits are looked for.
+    const mayOccur = (list: readonly string[][]) => {
+      for (const stems of list) if (sentencePositions.has(stems[0]) || labelPositions.has(stems[0])) return true;
+      return false;
+    };
+    const withLabels = labels.length > 0;
     for (const cf of candidates) {
+      if ((cf.context.length && !mayOccur(cf.context)) || (cf.event.length && !mayOccur(cf.event))) continue;
       const base = orderOf(cf) * TERMS_PER_FACT;
       const hs: Found['hits'] = [], ls: Found['hits'] = [];
       this.terms(cf, (role, stems, k) => {
         hitsIn(tokens, sentencePositions, role, stems, base + k, hs);
-        hitsIn(labels, labelPositions, role, stems, base + k, ls);
+        if (withLabels) hitsIn(labels, labelPositions, role, stems, base + k, ls);
       });
       const has = (role: TermRole) => hs.some((h) => h.hit.role === role) || ls.some((h) => h.hit.role === role);
       if ((cf.context.length && !has('context')) || (cf.event.length && !has('event'))) continue;
