@@ -100,15 +100,18 @@ class Gates {
 
   /** Adds to `out` the facts whose gate term occurs at `tokens[i]`. */
   collect(tokens: readonly Token[], i: number, out: Set<CompiledFact>): void {
-    const keys = i + 1 < tokens.length && this.firstOfTwo.has(tokens[i].stem) ? [tokens[i].stem, `${tokens[i].stem}\u0001${tokens[i + 1].stem}`] : [tokens[i].stem];
-    for (const key of keys) {
-      const groups = this.facts.get(key);
-      if (!groups) continue;
-      const stems = this.stems.get(key)!;
-      for (let k = 0; k < groups.length; k++) {
-        if (!matchesAt(tokens, i, stems[k], tokens.length)) continue;
-        for (const cf of groups[k]) out.add(cf);
-      }
+    const stem = tokens[i].stem;
+    this.collectKey(stem, tokens, i, out);
+    if (i + 1 < tokens.length && this.firstOfTwo.has(stem)) this.collectKey(`${stem}\u0001${tokens[i + 1].stem}`, tokens, i, out);
+  }
+
+  private collectKey(key: string, tokens: readonly Token[], i: number, out: Set<CompiledFact>): void {
+    const groups = this.facts.get(key);
+    if (!groups) return;
+    const stems = this.stems.get(key)!;
+    for (let k = 0; k < groups.length; k++) {
+      if (!matchesAt(tokens, i, stems[k], tokens.length)) continue;
+      for (const cf of groups[k]) out.add(cf);
     }
   }
 }
@@ -318,10 +321,20 @@ export class TermIndex {
       if ((cf.context.length && !mayOccur(cf.context)) || (cf.event.length && !mayOccur(cf.event))) continue;
       const base = orderOf(cf) * TERMS_PER_FACT;
       const hs: Found['hits'] = [], ls: Found['hits'] = [];
-      this.terms(cf, (role, stems, k) => {
-        hitsIn(tokens, sentencePositions, role, stems, base + k, hs);
-        if (withLabels) hitsIn(labels, labelPositions, role, stems, base + k, ls);
-      });
+      // The fact's terms in terms()'s order (counts, event, context, excluding words, place names).
+      let k = 0;
+      const look = (role: TermRole, list: readonly string[][]) => {
+        for (const stems of list) {
+          hitsIn(tokens, sentencePositions, role, stems, base + k, hs);
+          if (withLabels) hitsIn(labels, labelPositions, role, stems, base + k, ls);
+          k++;
+        }
+      };
+      look('counts', cf.counts);
+      look('event', cf.event);
+      look('context', cf.context);
+      look('exclude', cf.excludes);
+      look('place', this.placeTerms.get(cf) ?? NO_TERMS);
       const has = (role: TermRole) => hs.some((h) => h.hit.role === role) || ls.some((h) => h.hit.role === role);
       if ((cf.context.length && !has('context')) || (cf.event.length && !has('event'))) continue;
       if (hs.length) inSentence.push({ cf, hits: hs.sort(byPosition) });
@@ -451,6 +464,8 @@ class TermCompiler {
   }
 }
 
+const NO_TERMS: readonly string[][] = [];
+
 /** Token positions by stem. */
 function positionsOf(tokens: readonly Token[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
@@ -463,8 +478,10 @@ function positionsOf(tokens: readonly Token[]): Map<string, number[]> {
 }
 
 /** Adds the occurrences of one term in `tokens` to `out`. */
-function hitsIn(tokens: readonly Token[], positions: Map<string, number[]>, role: TermRole, stems: string[], ord: number, out: Array<{ hit: TermHit; ord: number }>): void {
-  for (const i of positions.get(stems[0]) ?? []) {
+function hitsIn(tokens: readonly Token[], positions: Map<string, number[]>, role: TermRole, stems: readonly string[], ord: number, out: Array<{ hit: TermHit; ord: number }>): void {
+  const at = positions.get(stems[0]);
+  if (!at) return;
+  for (const i of at) {
     if (matchesAt(tokens, i, stems, tokens.length)) out.push({ hit: { role, start: i, end: i + stems.length, length: stems.length }, ord });
   }
 }
