@@ -307,9 +307,10 @@ export class TermIndex {
     const candidates = new Set<CompiledFact>();
     for (let i = 0; i < tokens.length; i++) this.gates.collect(tokens, i, candidates);
     for (let i = 0; i < labels.length; i++) this.gates.collect(labels, i, candidates);
+    if (candidates.size === 0) return { sentence: new Map(), labels: new Map() };
     type Found = { cf: CompiledFact; hits: Array<{ hit: TermHit; ord: number }> };
     const inSentence: Found[] = [], inLabels: Found[] = [];
-    const sentencePositions = positionsOf(tokens), labelPositions = positionsOf(labels);
+    const sentencePositions = positionsOf(tokens), labelPositions = labels.length ? positionsOf(labels) : NO_POSITIONS;
     // A term can only match where its first stem is: a fact none of whose context (or event) terms
     // starts anywhere in the sentence or its labels is dropped before its hits are looked for.
     const mayOccur = (list: readonly string[][]) => {
@@ -465,6 +466,7 @@ class TermCompiler {
 }
 
 const NO_TERMS: readonly string[][] = [];
+const NO_POSITIONS: Map<string, number[]> = new Map();
 
 /** Token positions by stem. */
 function positionsOf(tokens: readonly Token[]): Map<string, number[]> {
