@@ -195,93 +195,57 @@ function value(o: unknown): boolean {
   return true;
 }
 
-function sourceRef(o: unknown): boolean {
+
+
+
+
+
+
+type Check = (v: unknown) => boolean;
+
+/** An object whose keys are all among `fields`, each value passing its check, with every `required`
+ *  key present; its keys are counted. */
+function record(o: unknown, fields: ReadonlyMap<string, Check>, required: readonly string[]): boolean {
   if (!isObject(o)) return false;
   let n = 0;
   for (const k in o) {
     n++;
-    const v = o[k];
-    switch (k) {
-      case 'entity': if (!id(v)) return false; break;
-      case 'who': if (!nonEmpty(v)) return false; break;
-      case 'count': if (!Number.isSafeInteger(v) || (v as number) <= 0) return false; break;
-      case 'kind': if (!SOURCE_KINDS.has(v)) return false; break;
-      case 'terms': if (!terms(v)) return false; break;
-      default: return false;
-    }
+    const check = fields.get(k);
+    if (check === undefined || !check(o[k])) return false;
   }
-  if (!('who' in o) || !('kind' in o)) return false;
+  for (let i = 0; i < required.length; i++) if (!(required[i] in o)) return false;
   counted += n;
   return true;
 }
 
-function counts(o: unknown): boolean {
-  if (!isObject(o)) return false;
-  let n = 0;
-  for (const k in o) {
-    n++;
-    if (k === 'noun') { if (!nonEmpty(o.noun)) return false; }
-    else if (k === 'terms') { if (!terms(o.terms)) return false; }
-    else if (k === 'implicit') { if (typeof o.implicit !== 'boolean') return false; }
-    else return false;
-  }
-  if (!('noun' in o)) return false;
-  counted += n;
-  return true;
-}
+const fieldsOf = (checks: Record<string, Check>): ReadonlyMap<string, Check> => new Map(Object.entries(checks));
 
-function event(o: unknown): boolean {
-  if (!isObject(o)) return false;
-  let n = 0;
-  for (const k in o) {
-    n++;
-    if (k === 'label') { if (!nonEmpty(o.label)) return false; }
-    else if (k === 'terms' || k === 'context' || k === 'excludes') { if (!terms(o[k])) return false; }
-    else return false;
-  }
-  if (!('label' in o)) return false;
-  counted += n;
-  return true;
-}
+const PERIOD = fieldsOf({ from: isoDate, to: isoDate });
+const period = (o: unknown) => record(o, PERIOD, []);
 
-function period(o: unknown): boolean {
-  if (!isObject(o)) return false;
-  let n = 0;
-  for (const k in o) {
-    n++;
-    if ((k !== 'from' && k !== 'to') || !isoDate(o[k])) return false;
-  }
-  counted += n;
-  return true;
-}
+const QUOTE = fieldsOf({ text: nonEmpty, speaker: id });
+const quote = (o: unknown) => record(o, QUOTE, ['text', 'speaker']);
 
-function quote(o: unknown): boolean {
-  if (!isObject(o)) return false;
-  let n = 0;
-  for (const k in o) {
-    n++;
-    if (k === 'text') { if (!nonEmpty(o.text)) return false; }
-    else if (k === 'speaker') { if (!id(o.speaker)) return false; }
-    else return false;
-  }
-  if (!('text' in o) || !('speaker' in o)) return false;
-  counted += n;
-  return true;
-}
+const CONFUSABLE = fieldsOf({ fact: id, note: nonEmpty });
+const confusable = (o: unknown) => record(o, CONFUSABLE, ['fact', 'note']);
 
-function confusable(o: unknown): boolean {
-  if (!isObject(o)) return false;
-  let n = 0;
-  for (const k in o) {
-    n++;
-    if (k === 'fact') { if (!id(o.fact)) return false; }
-    else if (k === 'note') { if (!nonEmpty(o.note)) return false; }
-    else return false;
-  }
-  if (!('fact' in o) || !('note' in o)) return false;
-  counted += n;
-  return true;
-}
+const SOURCE = fieldsOf({
+  entity: id, who: nonEmpty, count: (v) => Number.isSafeInteger(v) && (v as number) > 0, kind: (v) => SOURCE_KINDS.has(v), terms,
+});
+const sourceRef = (o: unknown) => record(o, SOURCE, ['who', 'kind']);
+
+const COUNTS = fieldsOf({ noun: nonEmpty, terms, implicit: (v) => typeof v === 'boolean' });
+const counts = (o: unknown) => record(o, COUNTS, ['noun']);
+
+const EVENT = fieldsOf({ label: nonEmpty, terms, context: terms, excludes: terms });
+const event = (o: unknown) => record(o, EVENT, ['label']);
+
+const ENTITY = fieldsOf({ id, affiliation: id, kind: (v) => ENTITY_KINDS.has(v), name: nonEmpty, aliases: terms, title: str, description: str });
+const isEntity = (o: unknown) => record(o, ENTITY, ['id', 'kind', 'name']);
+
+/** Documents with a `url` are left to zod (it trims and normalises links). */
+const DOCUMENT = fieldsOf({ id, outlet: nonEmpty, headline: nonEmpty, published: isoDate, note: str });
+const isDocument = (o: unknown) => record(o, DOCUMENT, ['id', 'outlet', 'headline', 'published']);
 
 function isFact(o: unknown): boolean {
   if (!isObject(o)) return false;
@@ -321,45 +285,7 @@ function isFact(o: unknown): boolean {
   return true;
 }
 
-function isEntity(o: unknown): boolean {
-  if (!isObject(o)) return false;
-  let n = 0;
-  for (const k in o) {
-    n++;
-    const v = o[k];
-    switch (k) {
-      case 'id': case 'affiliation': if (!id(v)) return false; break;
-      case 'kind': if (!ENTITY_KINDS.has(v)) return false; break;
-      case 'name': if (!nonEmpty(v)) return false; break;
-      case 'aliases': if (!terms(v)) return false; break;
-      case 'title': case 'description': if (!str(v)) return false; break;
-      default: return false;
-    }
-  }
-  if (!('id' in o) || !('kind' in o) || !('name' in o)) return false;
-  counted += n;
-  return true;
-}
 
-/** Documents with a `url` are left to zod (it trims and normalises links). */
-function isDocument(o: unknown): boolean {
-  if (!isObject(o)) return false;
-  let n = 0;
-  for (const k in o) {
-    n++;
-    const v = o[k];
-    switch (k) {
-      case 'id': if (!id(v)) return false; break;
-      case 'outlet': case 'headline': if (!nonEmpty(v)) return false; break;
-      case 'published': if (!isoDate(v)) return false; break;
-      case 'note': if (!str(v)) return false; break;
-      default: return false;
-    }
-  }
-  if (!('id' in o) || !('outlet' in o) || !('headline' in o) || !('published' in o)) return false;
-  counted += n;
-  return true;
-}
 
 // Equal lists of terms, one array: a story's facts repeat its terms, places and sources (a third
 // of a large generated dataset's heap). Dataset objects are read-only, as zod's output was.
