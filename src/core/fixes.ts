@@ -18,7 +18,16 @@ export function footnoteLabel(cf: CompiledFact): string {
 }
 
 /** The footnote definition text for a fact: one line (a line break in a dataset field reads as a space). */
+const definitions = new WeakMap<CompiledFact, string>();
+
 export function footnoteDefinition(ctx: DocContext, cf: CompiledFact): string {
+  // The same for every claim citing the fact (a compiled fact belongs to one index): written once.
+  let line = definitions.get(cf);
+  if (line === undefined) definitions.set(cf, (line = writeFootnoteDefinition(ctx, cf)));
+  return line;
+}
+
+function writeFootnoteDefinition(ctx: DocContext, cf: CompiledFact): string {
   const f = cf.fact;
   const doc = f.document ? ctx.index.document(f.document) : undefined;
   const source = doc ? `${doc.outlet}, “${doc.headline}”, ${formatLongDate(doc.published)}${doc.url ? `, ${doc.url}` : ''}` : cf.indexed.origin.title;

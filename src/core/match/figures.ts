@@ -145,8 +145,11 @@ function countsScore(s: Sentence, cf: CompiledFact, noun: NounInfo, scope: () =>
 
 /** Groups alternative statements of one figure (same event and noun: "around 500", "under 500"). */
 function slotKey(cf: CompiledFact): string {
-  return `${cf.fact.kind}|${cf.fact.event?.label ?? cf.fact.id}|${cf.fact.counts?.noun ?? ''}|${cf.fact.value?.type === 'duration' ? 'd' : ''}`;
+  let key = slotKeys.get(cf);
+  if (key === undefined) slotKeys.set(cf, (key = `${cf.fact.kind}|${cf.fact.event?.label ?? cf.fact.id}|${cf.fact.counts?.noun ?? ''}|${cf.fact.value?.type === 'duration' ? 'd' : ''}`));
+  return key;
 }
+const slotKeys = new WeakMap<CompiledFact, string>();
 
 function sourceWeight(cf: CompiledFact): number {
   return cf.fact.sources.reduce((a, s) => a + (s.count ?? 1), 0);
