@@ -100,6 +100,8 @@ export class DatasetService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
+  /** The patterns the watchers follow (see rewatch). */
+  private watchKey: string | undefined;
   private indexes = new Map<string, FactIndex>();
   private loaded: LoadedDataset[] = [];
   private knownFiles = new Set<string>();
@@ -340,21 +342,27 @@ export class DatasetService implements vscode.Disposable {
   }
 
   private rewatch(folders: readonly vscode.WorkspaceFolder[]): void {
-    this.watchers.forEach((w) => w.dispose());
-    this.watchers = [];
-    const onEvent = (): void => this.scheduleReload(100);
-    const watch = (pattern: vscode.GlobPattern): void => {
-      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-      this.watchers.push(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent));
-    };
+    const patterns: vscode.RelativePattern[] = [];
     for (const folder of folders) {
-      watch(new vscode.RelativePattern(folder, DATASET_GLOB));
+      patterns.push(new vscode.RelativePattern(folder, DATASET_GLOB));
       for (const entry of this.settings.get(folder).datasets) {
         const split = splitPattern(folder.uri, entry);
         if (!split) continue;
-        if (split.glob !== undefined) watch(new vscode.RelativePattern(split.base, split.glob));
-        else watch(new vscode.RelativePattern(vscode.Uri.joinPath(split.base, '..'), split.base.path.split('/').pop() ?? ''));
+        if (split.glob !== undefined) patterns.push(new vscode.RelativePattern(split.base, split.glob));
+        else patterns.push(new vscode.RelativePattern(vscode.Uri.joinPath(split.base, '..'), split.base.path.split('/').pop() ?? ''));
       }
+    }
+    // The same patterns keep their watchers: replacing them after every reload left a moment in
+    // which a file created or changed was never reported (and its dataset never read).
+    const key = patterns.map((p) => `${p.baseUri.toString()}\u0000${p.pattern}`).join('\u0001');
+    if (key === this.watchKey) return;
+    this.watchKey = key;
+    this.watchers.forEach((w) => w.dispose());
+    this.watchers = [];
+    const onEvent = (): void => this.scheduleReload(100);
+    for (const pattern of patterns) {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      this.watchers.push(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent));
     }
   }
 
