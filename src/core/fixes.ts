@@ -79,14 +79,15 @@ function lineStartOf(text: string, at: number): number {
 
 /** The line break that ends the line at `lineStart`, else (on the last line) the one before it, else "\n". */
 export function lineEndingAt(text: string, lineStart: number): string {
-  const next = nextBreak(text, lineStart);
+  // (At the end, as every check asks for the citation footnote, no table of line starts is built.)
+  const next = lineStart >= text.length ? text.length : nextBreak(text, lineStart);
   if (next < text.length) return text[next] === '\r' && text[next + 1] === '\n' ? '\r\n' : text[next];
-  const prev = lineStartOf(text, text.length) - 1;
+  // On the last line: the break before it.
+  let prev = text.length - 1;
+  while (prev >= 0 && text[prev] !== '\n' && text[prev] !== '\r') prev--;
   if (prev < 0) return '\n';
   return text[prev] === '\n' && text[prev - 1] === '\r' ? '\r\n' : text[prev];
 }
-
-let endsMemo: { text: string; ends: { before: string; after: string } } | undefined;
 
 /**
  * What goes around a footnote definition appended at the end of `text`: `before` leaves a blank
@@ -94,7 +95,6 @@ let endsMemo: { text: string; ends: { before: string; after: string } } | undefi
  * last line ending ("\r\n" in a CRLF draft, "\r" in a lone-CR one), so endings are never mixed.
  */
 export function appendedDefinitionEnds(text: string): { before: string; after: string } {
-  if (endsMemo?.text === text) return endsMemo.ends;
   const eol = lineEndingAt(text, text.length);
   let trailing = 0; // line breaks at the end (a backwards scan: a regex anchored at $ is quadratic here)
   for (let i = text.length; trailing < 2 && i > 0; trailing++) {
@@ -102,9 +102,7 @@ export function appendedDefinitionEnds(text: string): { before: string; after: s
     else if (text[i - 1] === '\r') i -= 1;
     else break;
   }
-  const ends = { before: text.length === 0 || trailing >= 2 ? '' : trailing === 1 ? eol : eol + eol, after: eol };
-  endsMemo = { text, ends };
-  return ends;
+  return { before: text.length === 0 || trailing >= 2 ? '' : trailing === 1 ? eol : eol + eol, after: eol };
 }
 
 /**

@@ -15,26 +15,6 @@ export interface Binding {
   hits: TermHit[];
 }
 
-const sentenceHits = new WeakMap<Sentence, Map<CompiledFact, TermHit[]>>();
-const contextHits = new WeakMap<Sentence, Map<CompiledFact, TermHit[]>>();
-
-/** The hits of the facts a sentence can be bound to (term-index.ts `bindingHits`: only facts with
- *  their context and event words in the sentence or its labels; no other fact could bind there). */
-export function hitsOf(ctx: DocContext, s: Sentence): Map<CompiledFact, TermHit[]> {
-  let h = sentenceHits.get(s);
-  if (!h) {
-    const b = ctx.terms.bindingHits(s.tokens, s.contextTokens);
-    sentenceHits.set(s, (h = b.sentence));
-    contextHits.set(s, b.labels);
-  }
-  return h;
-}
-
-function ctxHitsOf(ctx: DocContext, s: Sentence): Map<CompiledFact, TermHit[]> {
-  hitsOf(ctx, s);
-  return contextHits.get(s) ?? new Map<CompiledFact, TermHit[]>();
-}
-
 /** A sentence's candidate facts with their hits sorted by role, in the order bindAt reports them
  *  (the sentence's facts, then those only in its labels): every claim of the sentence reads them. */
 interface Candidate {
@@ -46,8 +26,6 @@ interface Candidate {
   /** Summed length of the event words in the labels (0: none). */
   labelEventLength: number;
   hasLabelExclude: boolean;
-  /** A context word in the sentence or its labels, when the fact has context words. */
-  contextMet: boolean;
 }
 
 const candidatesOf = new WeakMap<Sentence, Candidate[]>();
@@ -55,8 +33,9 @@ const candidatesOf = new WeakMap<Sentence, Candidate[]>();
 function candidates(ctx: DocContext, s: Sentence): Candidate[] {
   let out = candidatesOf.get(s);
   if (out) return out;
-  const all = hitsOf(ctx, s);
-  const labels = ctxHitsOf(ctx, s);
+  // Only facts with their context and event words in the sentence or its labels (term-index.ts
+  // bindingHits): no other fact could bind there.
+  const { sentence: all, labels } = ctx.terms.bindingHits(s.tokens, s.contextTokens);
   out = [];
   const seen = new Set<CompiledFact>();
   for (const map of [all, labels]) {
@@ -72,7 +51,6 @@ function candidates(ctx: DocContext, s: Sentence): Candidate[] {
         excludes: hs.filter((h) => h.role === 'exclude'),
         labelEventLength: ls.reduce((a, h) => a + (h.role === 'event' ? h.length : 0), 0),
         hasLabelExclude: ls.some((h) => h.role === 'exclude'),
-        contextMet: !cf.context.length || hits.some((h) => h.role === 'context'),
       });
     }
   }
@@ -93,7 +71,7 @@ export function bindAt(ctx: DocContext, s: Sentence, at: number, accept: (cf: Co
   const out: Binding[] = [];
   for (const c of candidates(ctx, s)) {
     const cf = c.cf;
-    if (!c.contextMet || c.hasLabelExclude || !accept(cf)) continue;
+    if (c.hasLabelExclude || !accept(cf)) continue;
     const clauseEvents = c.events.filter(inClause);
     let nearestEvent = c.labelEventLength > 0 ? 0 : Infinity;
     for (const e of clauseEvents) nearestEvent = Math.min(nearestEvent, distance(e));

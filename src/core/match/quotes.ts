@@ -21,22 +21,18 @@ function words(text: string): Word[] {
   return tokenize(normalizePunctuation(text)).map((t: Token) => ({ w: t.lower.replace(/’/g, "'"), start: t.start, end: t.end }));
 }
 
-const referenceWordsOf = new WeakMap<CompiledFact, Word[]>();
+interface Reference { words: Word[]; distinct: ReadonlySet<string> }
+const references = new WeakMap<CompiledFact, Reference>();
 
-/** The words of a quote fact, read once per fact (a draft quote is compared with many). Read-only. */
-function referenceWords(cf: CompiledFact): Word[] {
-  let w = referenceWordsOf.get(cf);
-  if (!w) referenceWordsOf.set(cf, (w = words(cf.fact.quote!.text)));
-  return w;
-}
-
-const referenceWordSets = new WeakMap<CompiledFact, Set<string>>();
-
-/** The distinct words of a quote fact (read once per fact). */
-function referenceWordSet(cf: CompiledFact, ref: readonly Word[]): Set<string> {
-  let set = referenceWordSets.get(cf);
-  if (!set) referenceWordSets.set(cf, (set = new Set(ref.map((x) => x.w))));
-  return set;
+/** The words of a quote fact, and the set of them, read once per fact (a draft quote is compared
+ *  with many). Read-only. */
+function reference(cf: CompiledFact): Reference {
+  let r = references.get(cf);
+  if (!r) {
+    const w = words(cf.fact.quote!.text);
+    references.set(cf, (r = { words: w, distinct: new Set(w.map((x) => x.w)) }));
+  }
+  return r;
 }
 
 /** Longest common subsequence alignment: pairs (draft index, reference index). */
@@ -100,11 +96,10 @@ function bestReference(ctx: DocContext, d: readonly Word[], runs: readonly (read
   const draftContent = d.filter((x) => !FUNCTION_WORDS.has(x.w)).length;
   for (const [cf, shared] of counts) {
     if (shared < Math.min(2, stems.size) || shared < stems.size * 0.5) continue;
-    const ref = referenceWords(cf);
+    const { words: ref, distinct: inRef } = reference(cf);
     if (isFaithful(runs, ref)) return { cf, exact: true, pairs: [], ref, score: 1 };
     // The alignment pairs only draft words the reference has: counting those bounds what it can
     // find, and a reference that cannot pass the tests below or beat the best so far is not aligned.
-    const inRef = referenceWordSet(cf, ref);
     let present = 0, contentPresent = 0;
     for (const x of d) if (inRef.has(x.w)) { present++; if (!FUNCTION_WORDS.has(x.w)) contentPresent++; }
     if (contentPresent < 2 || contentPresent < draftContent * 0.5 || (best && present / d.length <= best.score)) continue;
@@ -136,7 +131,7 @@ function firstFaithful(ctx: DocContext, stems: ReadonlySet<string>, runs: readon
   sets.sort((a, b) => a.size - b.size);
   outer: for (const cf of sets[0]) {
     for (let i = 1; i < sets.length; i++) if (!sets[i].has(cf)) continue outer;
-    const ref = referenceWords(cf);
+    const ref = reference(cf).words;
     if (isFaithful(runs, ref)) return { cf, exact: true, pairs: [], ref, score: 1 };
   }
   return undefined;

@@ -234,7 +234,7 @@ export class TermIndex {
     for (const stems of cf.event) fn('event', stems, k++);
     for (const stems of cf.context) fn('context', stems, k++);
     for (const stems of cf.excludes) fn('exclude', stems, k++);
-    for (const stems of this.placeTerms.get(cf) ?? []) fn('place', stems, k++);
+    for (const stems of this.placeTerms.get(cf) ?? NO_TERMS) fn('place', stems, k++);
   }
 
   /** Every stem the datasets use (statements, terms, names, sources): what a draft about the story
@@ -322,20 +322,10 @@ export class TermIndex {
       if ((cf.context.length && !mayOccur(cf.context)) || (cf.event.length && !mayOccur(cf.event))) continue;
       const base = orderOf(cf) * TERMS_PER_FACT;
       const hs: Found['hits'] = [], ls: Found['hits'] = [];
-      // The fact's terms in terms()'s order (counts, event, context, excluding words, place names).
-      let k = 0;
-      const look = (role: TermRole, list: readonly string[][]) => {
-        for (const stems of list) {
-          hitsIn(tokens, sentencePositions, role, stems, base + k, hs);
-          if (withLabels) hitsIn(labels, labelPositions, role, stems, base + k, ls);
-          k++;
-        }
-      };
-      look('counts', cf.counts);
-      look('event', cf.event);
-      look('context', cf.context);
-      look('exclude', cf.excludes);
-      look('place', this.placeTerms.get(cf) ?? NO_TERMS);
+      this.terms(cf, (role, stems, k) => {
+        hitsIn(tokens, sentencePositions, role, stems, base + k, hs);
+        if (withLabels) hitsIn(labels, labelPositions, role, stems, base + k, ls);
+      });
       const has = (role: TermRole) => hs.some((h) => h.hit.role === role) || ls.some((h) => h.hit.role === role);
       if ((cf.context.length && !has('context')) || (cf.event.length && !has('event'))) continue;
       if (hs.length) inSentence.push({ cf, hits: hs.sort(byPosition) });
