@@ -82,12 +82,15 @@ export function lineEndingAt(text: string, lineStart: number): string {
   // (At the end, as every check asks for the citation footnote, no table of line starts is built.)
   const next = lineStart >= text.length ? text.length : nextBreak(text, lineStart);
   if (next < text.length) return text[next] === '\r' && text[next + 1] === '\n' ? '\r\n' : text[next];
-  // On the last line: the break before it.
-  let prev = text.length - 1;
-  while (prev >= 0 && text[prev] !== '\n' && text[prev] !== '\r') prev--;
+  // On the last line: the break before it (from the table nextBreak built, else a scan of that line).
+  let prev: number;
+  if (lineStart < text.length) prev = lineStartOf(text, text.length) - 1;
+  else for (prev = text.length - 1; prev >= 0 && text[prev] !== '\n' && text[prev] !== '\r';) prev--;
   if (prev < 0) return '\n';
   return text[prev] === '\n' && text[prev - 1] === '\r' ? '\r\n' : text[prev];
 }
+
+let endsMemo: { text: string; ends: { before: string; after: string } } | undefined;
 
 /**
  * What goes around a footnote definition appended at the end of `text`: `before` leaves a blank
@@ -95,6 +98,8 @@ export function lineEndingAt(text: string, lineStart: number): string {
  * last line ending ("\r\n" in a CRLF draft, "\r" in a lone-CR one), so endings are never mixed.
  */
 export function appendedDefinitionEnds(text: string): { before: string; after: string } {
+  // Asked for by every citation fix of a check: worked out once per text (the last line may be long).
+  if (endsMemo?.text === text) return endsMemo.ends;
   const eol = lineEndingAt(text, text.length);
   let trailing = 0; // line breaks at the end (a backwards scan: a regex anchored at $ is quadratic here)
   for (let i = text.length; trailing < 2 && i > 0; trailing++) {
@@ -102,7 +107,9 @@ export function appendedDefinitionEnds(text: string): { before: string; after: s
     else if (text[i - 1] === '\r') i -= 1;
     else break;
   }
-  return { before: text.length === 0 || trailing >= 2 ? '' : trailing === 1 ? eol : eol + eol, after: eol };
+  const ends = { before: text.length === 0 || trailing >= 2 ? '' : trailing === 1 ? eol : eol + eol, after: eol };
+  endsMemo = { text, ends };
+  return ends;
 }
 
 /**
