@@ -12,6 +12,7 @@ import { citationFootnote } from '../../src/core/summary';
 import { clearCheckCaches } from '../../src/core/check';
 import type { Finding, Fix } from '../../src/core/types';
 import { Rng } from '../../bench/rng';
+import { applyEdits } from '../fixtures/odd/invariants';
 
 const CLAIM = 'The U.S. has transferred 7,000 detainees to Iraq.';
 /** CLAIM after the citation fix, which also corrects the figure. */
@@ -26,15 +27,9 @@ function seen(f: Finding, shift?: { at: number; by: number }): string {
   return `${move(f.start)}-${move(f.end)} ${f.verdict} ${f.factId ?? ''} "${f.text}" ${f.message}`;
 }
 
-/** Applies a fix as VS Code does: edits in order, two inserts at one offset in the order given. */
+/** Applies a fix as VS Code does (invariants.ts applyEdits). */
 function apply(text: string, fix: Fix): string {
-  let out = '';
-  let at = 0;
-  for (const e of fix.edits) {
-    out += text.slice(at, e.start) + e.newText;
-    at = e.end;
-  }
-  return out + text.slice(at);
+  return applyEdits(text, fix.edits);
 }
 
 /** The fix of `kind` on the first flagged "7,000" of `md` (among `findings`, its findings). */
@@ -151,11 +146,8 @@ describe('the citation footnote keeps the draft\'s line endings', () => {
     { name: 'lone CR, a blank line at the end', md: `Intro.\r\r${CLAIM}\r\r`, fixed: (d) => `Intro.\r\r${CITED}[^fc-${ID}]\r\r${d}\r` },
     { name: 'LF, as before', md: `Intro.\n\n${CLAIM}\n`, fixed: (d) => `Intro.\n\n${CITED}[^fc-${ID}]\n\n${d}\n` },
   ];
-  // Pending: the CRLF and lone-CR rows need check.ts's cache to rebuild the definition edit in the
-  // draft's endings (/tmp/requests-from-robustness-2.md); until then citationEdits writes "\n".
-  const PENDING_CHECK_TS = false;
   for (const row of rows) {
-    (PENDING_CHECK_TS && /\r/.test(row.md) ? it.skip : it)(row.name, () => {
+    it(row.name, () => {
       clearCheckCaches();
       const cited = apply(row.md, fixOnFirst(row.md, 'citation').fix);
       assert.equal(cited, row.fixed(definition));
@@ -167,7 +159,7 @@ describe('the citation footnote keeps the draft\'s line endings', () => {
   }
   for (const eol of ['\r\n', '\r', '\n']) {
     // A second check reuses the claim's block from the cache; an edit below it changes where the end is.
-    (PENDING_CHECK_TS && eol !== '\n' ? it.skip : it)(`checked again, and after an edit below the claim (${JSON.stringify(eol)})`, () => {
+    it(`checked again, and after an edit below the claim (${JSON.stringify(eol)})`, () => {
       clearCheckCaches();
       const md = (outro: string) => [`Intro.`, '', CLAIM, '', outro, ''].join(eol);
       const want = (outro: string) => [`Intro.`, '', `${CITED}[^fc-${ID}]`, '', outro, '', definition, ''].join(eol);
