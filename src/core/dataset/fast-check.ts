@@ -27,7 +27,8 @@ let counted = 0;
 /** Dates already found to be calendar dates (datasets repeat their dates). */
 const calendarDates = new Set<string>();
 
-function colonsIn(s: string): number {
+/** Counts the ":" characters of a string. */
+export function colonsIn(s: string): number {
   let n = 0;
   for (let i = s.indexOf(':'); i >= 0; i = s.indexOf(':', i + 1)) n++;
   return n;

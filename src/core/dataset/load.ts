@@ -29,7 +29,7 @@ import { DatasetLocator, formatPath, type LocateTarget, type TextLocation } from
 import { describeSyntaxErrors, syntaxErrorFromJsonParse, type SyntaxProblem } from './syntax';
 import { MARK_DEFAULTS, reportIssues, type IssueReport } from './issues';
 import { ProblemSink } from './problem-sink';
-import { checkElement, lastTally, resetSharing, tally } from './fast-check';
+import { checkElement, colonsIn, lastTally, resetSharing, tally } from './fast-check';
 
 export { mergeDatasets } from './merge';
 export { MAX_PROBLEMS_PER_FILE } from './problem-sink';
@@ -93,19 +93,15 @@ function hasColonEscape(text: string): boolean {
   return text.indexOf('\\u003') >= 0 && /\\u003a/i.test(text);
 }
 
-/** Counts the ":" characters of a text. */
-function colonCount(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) n++;
-  return n;
-}
-
 /** The outline and the locator of a text, built on first use. Holds on to the text. */
 class LazyLocator {
   private built: DatasetLocator | undefined;
-  constructor(private readonly text: string, public outline?: Outline) {}
+  constructor(private readonly text: string, private known?: Outline) {}
+  get outline(): Outline {
+    return (this.known ??= outlineValidJson(this.text));
+  }
   get(): DatasetLocator {
-    return (this.built ??= new DatasetLocator(this.text, (this.outline ??= outlineValidJson(this.text))));
+    return (this.built ??= new DatasetLocator(this.text, this.outline));
   }
 }
 
@@ -181,8 +177,7 @@ class DatasetParser {
   }
 
   private get outline(): Outline {
-    const lazy = this.lazy;
-    return (lazy.outline ??= outlineValidJson(this.text));
+    return this.lazy.outline;
   }
 
   private get locator(): DatasetLocator {
@@ -390,7 +385,7 @@ class DatasetParser {
       }
     }
     // No key given twice (JSON.parse kept the last): else the whole file is read again, carefully.
-    if (fast && colons !== colonCount(this.text)) return RETRY;
+    if (fast && colons !== colonsIn(this.text)) return RETRY;
     this.value = undefined;
 
     const metadata = this.metadata(members, shell, broken, kept);
