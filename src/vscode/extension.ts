@@ -46,6 +46,9 @@ export interface DraftFactCheckApi {
   };
 }
 
+/** The settings a check's findings depend on (the datasets' settings reload the datasets). */
+const CHECK_SETTINGS = ['enable', 'languages', 'maxDocumentSize'];
+
 /** Activates the extension (on the first Markdown document). */
 export function activate(context: vscode.ExtensionContext): DraftFactCheckApi {
   const enteredAt = performance.now();
@@ -100,8 +103,12 @@ export function activate(context: vscode.ExtensionContext): DraftFactCheckApi {
     if (event.affectsConfiguration('draftFactCheck.datasets') || event.affectsConfiguration('draftFactCheck.useBundledDataset')) return;
     recheckOpenDocuments();
     diagnostics.renderAll();
-    // Files from a workspace check follow too (cleared when checking was switched off).
-    runLogged(logger, 'Re-checking workspace files', workspaceCheck.recheckAllFromDisk());
+    // Files from a workspace check follow too (cleared when checking was switched off), read again
+    // from disk only when a setting that changes what a check finds did (severities and the like
+    // are only rendered).
+    if (CHECK_SETTINGS.some((name) => event.affectsConfiguration(`draftFactCheck.${name}`))) {
+      runLogged(logger, 'Re-checking workspace files', workspaceCheck.recheckAllFromDisk());
+    }
   }
 
   function onDidChangeDatasets(): void {
