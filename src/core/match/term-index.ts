@@ -116,14 +116,6 @@ class Gates {
   }
 }
 
-/** A compiled fact and its place in the datasets' order (scans report hits in that order). */
-class Compiled implements CompiledFact {
-  constructor(
-    readonly indexed: IndexedFact, readonly fact: Fact, readonly counts: string[][], readonly event: string[][],
-    readonly context: string[][], readonly excludes: string[][], readonly order: number,
-  ) {}
-}
-
 /** The compiled facts by id: found through the fact index (its facts' ordinals), not a map of its own. */
 class CompiledById implements ReadonlyMap<string, CompiledFact> {
   constructor(private readonly index: FactIndex, private readonly list: readonly CompiledFact[]) {}
@@ -142,8 +134,9 @@ class CompiledById implements ReadonlyMap<string, CompiledFact> {
   }
 }
 
+/** A fact's place in the datasets' order (scans report hits in that order): its place in the index. */
 function orderOf(cf: CompiledFact): number {
-  return (cf as Compiled).order;
+  return cf.indexed.ordinal;
 }
 
 /** Hit lists of the facts a sentence can be bound to: its own words and its table labels. */
@@ -185,14 +178,13 @@ export class TermIndex {
     this.compiled = new CompiledById(index, list);
     for (const indexed of index.facts) {
       const f = indexed.fact;
-      const cf = new Compiled(
-        indexed, f,
-        f.counts ? (f.counts.terms.length ? compile.list(f.counts.terms) : compile.one(f.counts.noun)) : NONE,
-        f.event ? compile.list(f.event.terms) : NONE,
-        f.event ? compile.list(f.event.context) : NONE,
-        f.event ? compile.list(f.event.excludes) : NONE,
-        list.length,
-      );
+      const cf: CompiledFact = {
+        indexed, fact: f,
+        counts: f.counts ? (f.counts.terms.length ? compile.list(f.counts.terms) : compile.one(f.counts.noun)) : NONE,
+        event: f.event ? compile.list(f.event.terms) : NONE,
+        context: f.event ? compile.list(f.event.context) : NONE,
+        excludes: f.event ? compile.list(f.event.excludes) : NONE,
+      };
       list.push(cf);
       if (f.value?.type === 'place') {
         const places = [f.value.name, ...f.value.aliases].map(stemsOf).filter((st) => st.length);
