@@ -5,9 +5,8 @@
  * being edited, watched, and re-merged on any change without a reload. A dataset's problems are
  * shown as diagnostics in the dataset file itself; its valid facts are still used.
  */
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { fileNames, readText } from './files';
 import type { FactIndex } from '../core/dataset/fact-index';
 import type { ParsedDataset } from '../core/dataset/load';
 import type { DatasetProblem } from '../core/types';
@@ -69,30 +68,6 @@ function splitPattern(folder: vscode.Uri | undefined, entry: string): { base: vs
   return { base, glob };
 }
 
-/*
- * Local files (`file:`) are read with Node's fs, the rest (virtual workspaces) through
- * `vscode.workspace.fs`: the extension host answers a `file:` call of `workspace.fs` from the same
- * disk, but only after asking the workbench to activate file system providers, a round trip that
- * takes a second or more while the workbench is busy opening the editor that activated us — and
- * the first check of that draft waits for the dataset files.
- */
-
-/** The names of the files in a folder (symbolic links to files included). */
-async function fileNames(folder: vscode.Uri): Promise<string[]> {
-  if (folder.scheme !== 'file') {
-    return (await vscode.workspace.fs.readDirectory(folder)).filter(([, type]) => (type & vscode.FileType.File) !== 0).map(([name]) => name);
-  }
-  const entries = await fs.readdir(folder.fsPath, { withFileTypes: true });
-  const isFile = async (e: { name: string; isFile(): boolean; isSymbolicLink(): boolean }): Promise<boolean> =>
-    e.isFile() || (e.isSymbolicLink() && (await fs.stat(path.join(folder.fsPath, e.name)).then((s) => s.isFile(), () => false)));
-  const files = await Promise.all(entries.map(async (e) => ((await isFile(e)) ? e.name : undefined)));
-  return files.filter((name): name is string => name !== undefined);
-}
-
-/** A file's bytes. */
-async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
-  return uri.scheme === 'file' ? fs.readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
-}
 
 /** Loads, watches and merges datasets; one instance for the extension. */
 export class DatasetService implements vscode.Disposable {
@@ -307,7 +282,7 @@ export class DatasetService implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return open.getText();
     try {
-      return new TextDecoder('utf-8').decode(await readBytes(uri));
+      return await readText(uri);
     } catch (error) {
       this.logger.warn(`Cannot read dataset ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { FLAG_VERDICTS } from '../../core/types';
 import { runLogged } from '../logger';
 import type { Services } from '../services';
+import { readText } from '../files';
 
 /** File extensions of the languages a workspace check looks for (`draftFactCheck.languages`). */
 const EXTENSIONS_BY_LANGUAGE: Record<string, readonly string[]> = {
@@ -54,7 +55,7 @@ export class WorkspaceCheck {
   /** Re-checks a file from disk (it was closed, or the datasets changed). */
   async recheckFromDisk(uri: vscode.Uri): Promise<void> {
     try {
-      const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+      const text = await readText(uri);
       if (!this.services.checker.checkText(uri, text)) this.services.store.delete(uri);
     } catch {
       // Deleted or unreadable: its old results would mislead.
@@ -100,7 +101,7 @@ export class WorkspaceCheck {
           } else {
             let text: string;
             try {
-              text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+              text = await readText(uri);
             } catch (error) {
               services.logger.warn(`Workspace check: cannot read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
               continue;
