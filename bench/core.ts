@@ -9,14 +9,9 @@ import type { FactIndex } from '../src/core/dataset/fact-index';
 import { mergeDatasets, parseDataset } from '../src/core/dataset/load';
 import { termIndexFor } from '../src/core/match/term-index';
 import { Rng } from './rng';
+import { summarize, type Stats } from './stats';
 
-export interface Stats {
-  /** Milliseconds. */
-  median: number;
-  min: number;
-  max: number;
-  runs: number;
-}
+export { summarize, type Stats } from './stats';
 
 export interface MeasureOptions {
   warmup?: number;
@@ -38,13 +33,6 @@ export function measure(fn: (run: number) => void, options: MeasureOptions = {})
     if (i >= 2 && performance.now() - started > budgetMs) break;
   }
   return summarize(times);
-}
-
-export function summarize(times: readonly number[]): Stats {
-  const sorted = [...times].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median, min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
 }
 
 export interface DatasetText {

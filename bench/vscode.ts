@@ -21,6 +21,7 @@ import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { generateDraft } from './draft';
 import { buildProductionCopy, removeProductionCopy, type ProductionCopy } from './package';
+import { median } from './stats';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
@@ -51,11 +52,6 @@ async function launch(extensionDir: string, scenario: 'default' | 'first-open'):
   }
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
 /** Per numeric figure, the median over the launches; other fields from the first launch. */
 function medians(launches: Figures[]): Figures {
   const out: Figures = { ...launches[0] };
@@ -79,25 +75,22 @@ async function main(): Promise<number> {
       console.error(`[bench:vscode] ${Object.entries(copy.bundleBytes).map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KiB`).join(', ')}; .vsix ${(copy.vsixBytes / 1024).toFixed(1)} KiB`);
     }
     const extensionDir = path.resolve(copy?.dir ?? positional[0] ?? repoRoot);
-    const launches: Figures[] = [];
-    for (let i = 0; i < runs; i++) {
-      const load = os.loadavg()[0];
-      const figures = await launch(extensionDir, 'default');
-      figures.loadAverage1m = load;
-      launches.push(figures);
-      const n = (k: string) => (typeof figures[k] === 'number' ? (figures[k] as number).toFixed(1) : '?');
-      console.error(`[bench:vscode] launch ${i + 1}/${runs} (load ${load.toFixed(2)}): activation ${n('activationMs')} ms (${n('codeLoadingMs')} + ${n('activateCallMs')}; ext.activate() ${n('extActivateMs')}, of it host before activate() ${n('hostBeforeActivateMs')}), ready ${n('readyMs')}, open ${n('openToDiagnosticsMs')} (check ${n('openCheckMs')}), open+show ${n('openShowToDiagnosticsMs')} (check ${n('openShowCheckMs')}), edit ${n('editToDiagnosticsMs')}`);
-    }
+    /** `runs` launches of one scenario, each reported on stderr as it ends. */
+    const launchAll = async (scenario: 'default' | 'first-open', describe: (n: (key: string) => string) => string): Promise<Figures[]> => {
+      const all: Figures[] = [];
+      for (let i = 0; i < runs; i++) {
+        const load = os.loadavg()[0];
+        const figures = await launch(extensionDir, scenario);
+        figures.loadAverage1m = load;
+        all.push(figures);
+        const n = (k: string) => (typeof figures[k] === 'number' ? (figures[k] as number).toFixed(1) : '?');
+        console.error(`[bench:vscode] ${scenario === 'default' ? '' : `${scenario} `}launch ${i + 1}/${runs} (load ${load.toFixed(2)}): ${describe(n)}`);
+      }
+      return all;
+    };
+    const launches = await launchAll('default', (n) => `activation ${n('activationMs')} ms (${n('codeLoadingMs')} + ${n('activateCallMs')}; ext.activate() ${n('extActivateMs')}, of it host before activate() ${n('hostBeforeActivateMs')}), ready ${n('readyMs')}, open ${n('openToDiagnosticsMs')} (check ${n('openCheckMs')}), open+show ${n('openShowToDiagnosticsMs')} (check ${n('openShowCheckMs')}), edit ${n('editToDiagnosticsMs')}`);
     // What a writer waits for in a fresh window: the first draft opened -> its diagnostics.
-    const firstOpen: Figures[] = [];
-    for (let i = 0; i < runs; i++) {
-      const load = os.loadavg()[0];
-      const figures = await launch(extensionDir, 'first-open');
-      figures.loadAverage1m = load;
-      firstOpen.push(figures);
-      const n = (k: string) => (typeof figures[k] === 'number' ? (figures[k] as number).toFixed(1) : '?');
-      console.error(`[bench:vscode] first-open launch ${i + 1}/${runs} (load ${load.toFixed(2)}): first draft opened -> diagnostics ${n('firstOpenToDiagnosticsMs')} ms (activate() entered at ${n('firstOpenActivateEnteredMs')}, returned at ${n('firstOpenActivateReturnedMs')}; core required ${n('firstOpenCoreRequiredFromMs')}-${n('firstOpenCoreRequiredToMs')}; ready at ${n('firstOpenReadyMs')}; the check ${n('firstOpenCheckMs')})`);
-    }
+    const firstOpen = await launchAll('first-open', (n) => `first draft opened -> diagnostics ${n('firstOpenToDiagnosticsMs')} ms (activate() entered at ${n('firstOpenActivateEnteredMs')}, returned at ${n('firstOpenActivateReturnedMs')}; core required ${n('firstOpenCoreRequiredFromMs')}-${n('firstOpenCoreRequiredToMs')}; ready at ${n('firstOpenReadyMs')}; the check ${n('firstOpenCheckMs')})`);
     const { firstOpenToDiagnosticsMs, firstOpenCheckMs } = medians(firstOpen);
     const result = { ...medians(launches), firstOpenToDiagnosticsMs, firstOpenCheckMs, runs, launches, firstOpen };
     process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);

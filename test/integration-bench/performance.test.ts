@@ -13,6 +13,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { median } from '../../bench/stats';
 
 const EXTENSION_ID = 'draft-fact-check.draft-fact-check';
 
@@ -32,11 +33,6 @@ function timeToDiagnostics(uri: vscode.Uri, start: () => Thenable<unknown> | voi
     t0 = performance.now();
     Promise.resolve(start()).catch((e: unknown) => { clearTimeout(timer); sub.dispose(); reject(e); });
   });
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 const folder = () => {
