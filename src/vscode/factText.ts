@@ -72,23 +72,12 @@ export function peopleOf(fact: Fact, index: FactIndex): string[] {
   return [...new Set(names)];
 }
 
-/**
- * A summary of a fact in the words findings use (the core's own summary, so a fact reads the same in
- * a hover, the picker and a copied citation); built here only if the core has none for it.
- */
+/** A summary of a fact in the words findings use: the core's own summary, so a fact reads the same
+ *  in a hover, the picker and a copied citation. */
 export function summarize(indexed: IndexedFact, index: FactIndex): ReferenceSummary {
-  const { fact } = indexed;
-  return loadCore().summarizeFact(index, fact.id) ?? {
-    factId: fact.id,
-    statement: fact.statement,
-    valueText: valueText(fact.value, index),
-    attribution: fact.attribution,
-    asOf: indexed.asOf,
-    quote: fact.quote?.text,
-    speaker: fact.quote ? (index.entity(fact.quote.speaker)?.name ?? fact.quote.speaker) : undefined,
-    sourceId: fact.document,
-    datasetId: indexed.origin.file,
-  };
+  const summary = loadCore().summarizeFact(index, indexed.fact.id);
+  if (!summary) throw new Error(`fact ${indexed.fact.id} is not in the index it was taken from`);
+  return summary;
 }
 
 /**
@@ -103,7 +92,7 @@ export function attributedText(indexed: IndexedFact, index: FactIndex): string {
     return `“${fact.quote.text}” ${speaker} said`;
   }
   if (fact.value?.type === 'role') return valueText(fact.value, index) ?? fact.statement;
-  const value = summarize(indexed, index).valueText ?? valueText(fact.value, index);
+  const value = summarize(indexed, index).valueText;
   if (value && fact.value && (fact.value.type === 'number' || fact.value.type === 'range' || fact.value.type === 'vague')) {
     const noun = fact.counts?.noun;
     return `${value}${noun ? ` ${noun}` : ''}, ${fact.attribution}`;
@@ -116,26 +105,17 @@ export function documentCitation(doc: SourceDocument): string {
   return `${doc.outlet}, “${doc.headline}”, ${formatDate(doc.published)}${doc.url ? `, ${doc.url}` : ''}`;
 }
 
-/** The footnote label the checker's citation fixes use for a fact. */
-export function footnoteLabel(factId: string): string {
-  return `fc-${factId}`.replace(/[^A-Za-z0-9_-]/g, '-');
-}
-
-/** "According to …" as a sentence, or "Attribution: as Reuters reported" when it is not one. */
-function attributionSentence(attribution: string): string {
-  return /^according to /i.test(attribution) ? attribution.charAt(0).toUpperCase() + attribution.slice(1) : `Attribution: ${attribution}`;
-}
-
 /**
  * A citation in the requested style, for copying: inline ("according to … (Reuters, January 30,
  * 2026)"), the footnote definition the checker's citation fix writes, or a Markdown link.
  */
-export function citationText(summary: ReferenceSummary, doc: SourceDocument | undefined, style: CitationStyle, index?: FactIndex): string {
+export function citationText(summary: ReferenceSummary, doc: SourceDocument | undefined, style: CitationStyle, index: FactIndex): string {
   switch (style) {
     case 'inline':
       return doc ? `${summary.attribution} (${doc.outlet}, ${formatDate(doc.published)})` : summary.attribution;
     case 'footnote':
-      return (index && loadCore().citationFootnote(index, summary.factId)?.definition) ?? `[^${footnoteLabel(summary.factId)}]: ${doc ? `${documentCitation(doc)}. ` : ''}${attributionSentence(summary.attribution)}${summary.asOf ? `; as of ${formatDate(summary.asOf)}` : ''}.`;
+      // The definition the checker's citation fix writes.
+      return loadCore().citationFootnote(index, summary.factId)?.definition ?? summary.attribution;
     case 'link':
       if (doc?.url) return `[${doc.outlet}: ${doc.headline}](${doc.url})`;
       return doc ? documentCitation(doc) : summary.attribution;
