@@ -1,7 +1,7 @@
 /**
  * The term index (match/term-index.ts): its buckets find exactly the hits a plain scan of every
- * term finds, in the same order, and bindingHits() gives exactly scan()'s hits of the facts bind.ts
- * can bind, on generated drafts against the bundled and generated datasets.
+ * term finds, in the same order, and bindingCandidates() gives exactly the facts of scan() that bind.ts
+ * can bind, with their hits, on generated drafts against the bundled and generated datasets.
  */
 import * as assert from 'node:assert/strict';
 import { BUNDLED, loadIndex } from '../../bench/core';
@@ -64,16 +64,27 @@ describe('term index', function () {
       }
     });
 
-    it(`gives binding hits: scan()'s, of the facts that can be bound (${name})`, () => {
+    it(`gives binding candidates: scan()'s facts that can be bound, with their hits (${name})`, () => {
       const terms = termIndexFor(index);
       let bound = 0;
       for (const s of sentences(32)) {
         const all = terms.scan(s.tokens), labels = terms.scan(s.contextTokens);
         const keep = bindable(all, labels);
-        const got = terms.bindingHits(s.tokens, s.contextTokens);
-        assert.deepEqual(ids(got.sentence), ids(only(all, keep)), s.text);
-        assert.deepEqual(ids(got.labels), ids(only(labels, keep)), s.block.context);
-        bound += got.sentence.size;
+        const want = [...new Set([...only(all, keep).keys(), ...only(labels, keep).keys()])].map((cf) => {
+          const hs = all.get(cf) ?? [], ls = labels.get(cf) ?? [];
+          const labelEvents = ls.filter((h) => h.role === 'event');
+          return {
+            id: cf.fact.id,
+            events: hs.filter((h) => h.role === 'event'),
+            excludes: hs.filter((h) => h.role === 'exclude'),
+            labelEvents,
+            labelEventLength: labelEvents.reduce((a, h) => a + h.length, 0),
+            hasLabelExclude: ls.some((h) => h.role === 'exclude'),
+          };
+        });
+        const got = terms.bindingCandidates(s.tokens, s.contextTokens).map(({ cf, ...rest }) => ({ id: cf.fact.id, ...rest }));
+        assert.deepEqual(got, want, s.text);
+        bound += got.length;
       }
       assert.ok(bound > 0, 'no sentence could be bound to any fact');
     });

@@ -4,57 +4,24 @@
  * uses its context words, and the clause uses none of its excluding words.
  */
 import { clauseAt, tokenRange, type Sentence } from '../analyze';
-import type { CompiledFact, TermHit } from './term-index';
+import type { BindingCandidate, CompiledFact, TermHit } from './term-index';
 import type { DocContext } from './context';
 
 export interface Binding {
   cf: CompiledFact;
   /** Strength of the event match: longer and clause-local terms score higher. */
   eventScore: number;
-  /** Token ranges of the event words, so a figure can prefer nearer facts. */
-  hits: TermHit[];
+  /** The fact's event words in the sentence, then in its labels (token ranges of each). */
+  events: readonly TermHit[];
 }
 
-/** A sentence's candidate facts with their hits sorted by role, in the order bindAt reports them
- *  (the sentence's facts, then those only in its labels): every claim of the sentence reads them. */
-interface Candidate {
-  cf: CompiledFact;
-  /** Hits in the sentence, then in its labels. */
-  hits: TermHit[];
-  events: TermHit[];
-  excludes: TermHit[];
-  /** Summed length of the event words in the labels (0: none). */
-  labelEventLength: number;
-  hasLabelExclude: boolean;
-}
+const candidatesOf = new WeakMap<Sentence, BindingCandidate[]>();
 
-const candidatesOf = new WeakMap<Sentence, Candidate[]>();
-
-function candidates(ctx: DocContext, s: Sentence): Candidate[] {
+/** A sentence's candidate facts (term-index.ts bindingCandidates: only facts with their context
+ *  and event words in the sentence or its labels could bind there); every claim of it reads them. */
+function candidates(ctx: DocContext, s: Sentence): BindingCandidate[] {
   let out = candidatesOf.get(s);
-  if (out) return out;
-  // Only facts with their context and event words in the sentence or its labels (term-index.ts
-  // bindingHits): no other fact could bind there.
-  const { sentence: all, labels } = ctx.terms.bindingHits(s.tokens, s.contextTokens);
-  out = [];
-  const seen = new Set<CompiledFact>();
-  for (const map of [all, labels]) {
-    for (const cf of map.keys()) {
-      if (seen.has(cf)) continue;
-      seen.add(cf);
-      const hs = all.get(cf) ?? [];
-      const ls = labels.get(cf) ?? [];
-      const hits = [...hs, ...ls];
-      out.push({
-        cf, hits,
-        events: hs.filter((h) => h.role === 'event'),
-        excludes: hs.filter((h) => h.role === 'exclude'),
-        labelEventLength: ls.reduce((a, h) => a + (h.role === 'event' ? h.length : 0), 0),
-        hasLabelExclude: ls.some((h) => h.role === 'exclude'),
-      });
-    }
-  }
-  candidatesOf.set(s, out);
+  if (!out) candidatesOf.set(s, (out = ctx.terms.bindingCandidates(s.tokens, s.contextTokens)));
   return out;
 }
 
@@ -72,27 +39,41 @@ export function bindAt(ctx: DocContext, s: Sentence, at: number, accept: (cf: Co
   for (const c of candidates(ctx, s)) {
     const cf = c.cf;
     if (c.hasLabelExclude || !accept(cf)) continue;
-    const clauseEvents = c.events.filter(inClause);
     let nearestEvent = c.labelEventLength > 0 ? 0 : Infinity;
-    for (const e of clauseEvents) nearestEvent = Math.min(nearestEvent, distance(e));
-    const excludeHits = c.excludes.filter(inClause);
-    if (excludeHits.some((x) => distance(x) <= nearestEvent)) continue;
-    // "expected to move as many as 7,000": an excluding word that governs an event verb before the claim.
-    if (clauseEvents.some((e) => e.end <= a0 && excludeHits.some((x) => x.end <= e.start && e.start - x.end <= 2))) continue;
-    let eventScore = c.labelEventLength;
-    for (const h of clauseEvents) eventScore += h.length;
+    let eventScore = c.labelEventLength, outside = 0;
+    for (const e of c.events) {
+      if (inClause(e)) { nearestEvent = Math.min(nearestEvent, distance(e)); eventScore += e.length; }
+      else outside += e.length;
+    }
+    if (excluded(c, inClause, distance, nearestEvent, a0)) continue;
     if (cf.event.length) {
       if (eventScore === 0) {
         // Only look across a clause boundary when that clause has no event of its own.
-        let outside = 0;
-        for (const h of c.events) if (!inClause(h)) outside += h.length;
         if (!outside) continue;
         eventScore = 0.5 * outside;
       } else {
         eventScore += 2 / (1 + nearestEvent / 3);
       }
     }
-    out.push({ cf, eventScore, hits: c.hits });
+    out.push({ cf, eventScore, events: c.labelEvents.length ? [...c.events, ...c.labelEvents] : c.events });
   }
   return out;
+}
+
+/** Is the fact ruled out by an excluding word in the claim's clause: one nearer the claim than the
+ *  fact's nearest event word, or one governing an event verb before the claim ("expected to move
+ *  as many as 7,000")? */
+function excluded(c: BindingCandidate, inClause: (h: TermHit) => boolean, distance: (h: TermHit) => number, nearestEvent: number, a0: number): boolean {
+  let any = false;
+  for (const x of c.excludes) {
+    if (!inClause(x)) continue;
+    if (distance(x) <= nearestEvent) return true;
+    any = true;
+  }
+  if (!any) return false;
+  for (const e of c.events) {
+    if (!inClause(e) || e.end > a0) continue;
+    for (const x of c.excludes) if (inClause(x) && x.end <= e.start && e.start - x.end <= 2) return true;
+  }
+  return false;
 }

@@ -41,7 +41,7 @@ export function judgePlaces(ctx: DocContext, s: Sentence): Finding[] {
     // An adjective places the event only when it modifies it ("a Danish cabinet crisis"), not "French diplomats".
     if (isAdjective && !m[2]) {
       const next = s.tokens.findIndex((t) => t.start >= m.index + word.length);
-      if (next < 0 || !bound.hits.some((h) => h.role === 'event' && h.start === next)) continue;
+      if (next < 0 || !bound.events.some((h) => h.start === next)) continue;
     }
     const v = cf.fact.value as { name: string; aliases: string[] };
     const names = [v.name, ...v.aliases].map((n) => n.toLowerCase());

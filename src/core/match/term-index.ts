@@ -8,6 +8,7 @@
 import type { Entity, Fact } from '../dataset/schema';
 import type { FactIndex, IndexedFact } from '../dataset/fact-index';
 import { eachStem, stem, termStems, TOKEN_RE, type Token } from '../text/tokens';
+import { TermsIn } from './terms-in';
 
 export type TermRole = 'counts' | 'event' | 'context' | 'exclude' | 'place';
 
@@ -98,21 +99,18 @@ class Gates {
     else { this.stems.set(key, [stems]); this.facts.set(key, [facts]); }
   }
 
-  /** Adds to `out` the facts whose gate term occurs at `tokens[i]`. */
-  collect(tokens: readonly Token[], i: number, out: Set<CompiledFact>): void {
+  /** Adds to `out` the groups of facts whose gate term occurs at `tokens[i]`. */
+  collect(tokens: readonly Token[], i: number, out: Set<readonly CompiledFact[]>): void {
     const stem = tokens[i].stem;
     this.collectKey(stem, tokens, i, out);
     if (i + 1 < tokens.length && this.firstOfTwo.has(stem)) this.collectKey(`${stem}\u0001${tokens[i + 1].stem}`, tokens, i, out);
   }
 
-  private collectKey(key: string, tokens: readonly Token[], i: number, out: Set<CompiledFact>): void {
+  private collectKey(key: string, tokens: readonly Token[], i: number, out: Set<readonly CompiledFact[]>): void {
     const groups = this.facts.get(key);
     if (!groups) return;
     const stems = this.stems.get(key)!;
-    for (let k = 0; k < groups.length; k++) {
-      if (!matchesAt(tokens, i, stems[k], tokens.length)) continue;
-      for (const cf of groups[k]) out.add(cf);
-    }
+    for (let k = 0; k < groups.length; k++) if (matchesAt(tokens, i, stems[k], tokens.length)) out.add(groups[k]);
   }
 }
 
@@ -139,10 +137,18 @@ function orderOf(cf: CompiledFact): number {
   return cf.indexed.ordinal;
 }
 
-/** Hit lists of the facts a sentence can be bound to: its own words and its table labels. */
-export interface BindingHits {
-  sentence: Map<CompiledFact, TermHit[]>;
-  labels: Map<CompiledFact, TermHit[]>;
+/** A fact a sentence can be bound to, with the words of it that binding reads. */
+export interface BindingCandidate {
+  cf: CompiledFact;
+  /** Its event and excluding words in the sentence, by position (then term order). */
+  events: readonly TermHit[];
+  excludes: readonly TermHit[];
+  /** Its event words in the sentence's table labels. */
+  labelEvents: readonly TermHit[];
+  /** Summed length of those (0: none). */
+  labelEventLength: number;
+  /** Does one of its excluding words occur in the labels? */
+  hasLabelExclude: boolean;
 }
 
 /** A matched term in a token list. */
@@ -289,42 +295,63 @@ export class TermIndex {
   }
 
   /**
-   * What bind.ts needs of a sentence: the hits of `scan(tokens)` and `scan(labels)`, but only of the
-   * facts that can be bound there at all — with a context word when they have context words, and an
-   * event word when they have event words, in the sentence or its labels. Other facts are never
-   * looked at, so the cost follows what the sentence can be about, not the size of the datasets.
-   * The hit lists, and the order of the facts in each map, are exactly scan()'s.
+   * The facts a sentence can be bound to (bind.ts): those with a context word when they have context
+   * words, and an event word when they have event words, in the sentence or its labels. They are
+   * reached through those words only, so the cost follows what the sentence can be about, not the
+   * size of the datasets; each term list is looked for once per sentence (TermsIn), however many
+   * facts share it. Order: the facts with a word in the sentence, by their first word there (then
+   * the datasets' order), then those only in the labels, by their first word there.
    */
-  bindingHits(tokens: readonly Token[], labels: readonly Token[]): BindingHits {
-    const candidates = new Set<CompiledFact>();
-    for (let i = 0; i < tokens.length; i++) this.gates.collect(tokens, i, candidates);
-    for (let i = 0; i < labels.length; i++) this.gates.collect(labels, i, candidates);
-    if (candidates.size === 0) return { sentence: new Map(), labels: new Map() };
-    type Found = { cf: CompiledFact; hits: Array<{ hit: TermHit; ord: number }> };
-    const inSentence: Found[] = [], inLabels: Found[] = [];
-    const sentencePositions = positionsOf(tokens), labelPositions = labels.length ? positionsOf(labels) : NO_POSITIONS;
-    // A term can only match where its first stem is: a fact none of whose context (or event) terms
-    // starts anywhere in the sentence or its labels is dropped before its hits are looked for.
-    const mayOccur = (list: readonly string[][]) => {
-      for (const stems of list) if (sentencePositions.has(stems[0]) || labelPositions.has(stems[0])) return true;
-      return false;
+  bindingCandidates(tokens: readonly Token[], labels: readonly Token[]): BindingCandidate[] {
+    const groups = new Set<readonly CompiledFact[]>();
+    for (let i = 0; i < tokens.length; i++) this.gates.collect(tokens, i, groups);
+    for (let i = 0; i < labels.length; i++) this.gates.collect(labels, i, groups);
+    if (groups.size === 0) return [];
+    const inSentence = new TermsIn(tokens), inLabels = labels.length ? new TermsIn(labels) : undefined;
+    const occurs = (list: readonly string[][]) => inSentence.first(list) >= 0 || (!!inLabels && inLabels.first(list) >= 0);
+    const firstIn = (terms: TermsIn, cf: CompiledFact) => {
+      let first = -1;
+      for (const list of [cf.counts, cf.event, cf.context, cf.excludes, this.placeTerms.get(cf) ?? NO_TERMS]) {
+        const at = list.length ? terms.first(list) : -1;
+        if (at >= 0 && (first < 0 || at < first)) first = at;
+      }
+      return first;
     };
-    const withLabels = labels.length > 0;
-    for (const cf of candidates) {
-      if ((cf.context.length && !mayOccur(cf.context)) || (cf.event.length && !mayOccur(cf.event))) continue;
-      const base = orderOf(cf) * TERMS_PER_FACT;
-      const hs: Found['hits'] = [], ls: Found['hits'] = [];
-      this.terms(cf, (role, stems, k) => {
-        hitsIn(tokens, sentencePositions, role, stems, base + k, hs);
-        if (withLabels) hitsIn(labels, labelPositions, role, stems, base + k, ls);
-      });
-      const has = (role: TermRole) => hs.some((h) => h.hit.role === role) || ls.some((h) => h.hit.role === role);
-      if ((cf.context.length && !has('context')) || (cf.event.length && !has('event'))) continue;
-      if (hs.length) inSentence.push({ cf, hits: hs.sort(byPosition) });
-      if (ls.length) inLabels.push({ cf, hits: ls.sort(byPosition) });
+    type Found = { c: BindingCandidate; first: number };
+    const bySentence: Found[] = [], byLabels: Found[] = [];
+    // A fact is in one group of its context (or event) words; a fact with neither is in one group per term.
+    const seen = new Set<CompiledFact>();
+    for (const group of groups) {
+      for (const cf of group) {
+        if (!cf.context.length && !cf.event.length) {
+          if (seen.has(cf)) continue;
+          seen.add(cf);
+        }
+        if ((cf.context.length && !occurs(cf.context)) || (cf.event.length && !occurs(cf.event))) continue;
+        const first = firstIn(inSentence, cf);
+        const firstLabel = first < 0 && inLabels ? firstIn(inLabels, cf) : -1;
+        if (first < 0 && firstLabel < 0) continue;
+        const labelEvents = inLabels ? inLabels.hits(cf.event, 'event') : NO_HITS;
+        let labelEventLength = 0;
+        for (const h of labelEvents) labelEventLength += h.length;
+        const c: BindingCandidate = {
+          cf,
+          events: inSentence.hits(cf.event, 'event'),
+          excludes: inSentence.hits(cf.excludes, 'exclude'),
+          labelEvents, labelEventLength,
+          hasLabelExclude: !!inLabels && cf.excludes.length > 0 && inLabels.first(cf.excludes) >= 0,
+        };
+        if (first >= 0) bySentence.push({ c, first });
+        else byLabels.push({ c, first: firstLabel });
+      }
     }
-    const toMap = (found: Found[]) => new Map(found.sort((a, b) => byPosition(a.hits[0], b.hits[0])).map((f) => [f.cf, f.hits.map((h) => h.hit)]));
-    return { sentence: toMap(inSentence), labels: toMap(inLabels) };
+    const order = (a: Found, b: Found) => a.first - b.first || orderOf(a.c.cf) - orderOf(b.c.cf);
+    bySentence.sort(order);
+    byLabels.sort(order);
+    const out: BindingCandidate[] = [];
+    for (const f of bySentence) out.push(f.c);
+    for (const f of byLabels) out.push(f.c);
+    return out;
   }
 
   /**
@@ -448,32 +475,7 @@ class TermCompiler {
 }
 
 const NO_TERMS: readonly string[][] = [];
-const NO_POSITIONS: Map<string, number[]> = new Map();
-
-/** Token positions by stem. */
-function positionsOf(tokens: readonly Token[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (let i = 0; i < tokens.length; i++) {
-    const list = out.get(tokens[i].stem);
-    if (list) list.push(i);
-    else out.set(tokens[i].stem, [i]);
-  }
-  return out;
-}
-
-/** Adds the occurrences of one term in `tokens` to `out`. */
-function hitsIn(tokens: readonly Token[], positions: Map<string, number[]>, role: TermRole, stems: readonly string[], ord: number, out: Array<{ hit: TermHit; ord: number }>): void {
-  const at = positions.get(stems[0]);
-  if (!at) return;
-  for (const i of at) {
-    if (matchesAt(tokens, i, stems, tokens.length)) out.push({ hit: { role, start: i, end: i + stems.length, length: stems.length }, ord });
-  }
-}
-
-/** scan() order: by position, then by the order the terms were added. */
-function byPosition(a: { hit: TermHit; ord: number }, b: { hit: TermHit; ord: number }): number {
-  return a.hit.start - b.hit.start || a.ord - b.ord;
-}
+const NO_HITS: readonly TermHit[] = [];
 
 const stemCache = new Map<string, string[]>();
 
