@@ -19,6 +19,8 @@ export interface CompiledFact {
   event: string[][];
   context: string[][];
   excludes: string[][];
+  /** Stems of a place fact's names (its 'place' terms); none for other facts. */
+  places: readonly string[][];
 }
 
 /** `ord` orders entries as they were added: scans report hits in (position, ord) order. */
@@ -157,8 +159,6 @@ export interface TermHit { role: TermRole; start: number; end: number; length: n
 type Mention = { entity: Entity; start: number; end: number; alias: string };
 
 export class TermIndex {
-  /** Stems of the names of place facts (their 'place' terms). */
-  private readonly placeTerms = new Map<CompiledFact, string[][]>();
   /** For binding: facts that need context words are found by them, facts that need event words
    *  (and no context words) by those, and facts that need neither by any of their terms. */
   private readonly gates = new Gates();
@@ -190,12 +190,9 @@ export class TermIndex {
         event: f.event ? compile.list(f.event.terms) : NONE,
         context: f.event ? compile.list(f.event.context) : NONE,
         excludes: f.event ? compile.list(f.event.excludes) : NONE,
+        places: f.value?.type === 'place' ? [f.value.name, ...f.value.aliases].map(stemsOf).filter((st) => st.length) : NONE,
       };
       list.push(cf);
-      if (f.value?.type === 'place') {
-        const places = [f.value.name, ...f.value.aliases].map(stemsOf).filter((st) => st.length);
-        if (places.length) this.placeTerms.set(cf, places);
-      }
       // What binding needs (bind.ts): a context word when the fact has any, and an event word when
       // it has any. Such a fact is reached through those words only.
       if (cf.context.length) this.gates.addList(cf, cf.context);
@@ -232,7 +229,7 @@ export class TermIndex {
     for (const stems of cf.event) fn('event', stems, k++);
     for (const stems of cf.context) fn('context', stems, k++);
     for (const stems of cf.excludes) fn('exclude', stems, k++);
-    for (const stems of this.placeTerms.get(cf) ?? NO_TERMS) fn('place', stems, k++);
+    for (const stems of cf.places) fn('place', stems, k++);
   }
 
   /** Every stem the datasets use (statements, terms, names, sources): what a draft about the story
@@ -309,14 +306,7 @@ export class TermIndex {
     if (groups.size === 0) return [];
     const inSentence = new TermsIn(tokens), inLabels = labels.length ? new TermsIn(labels) : undefined;
     const occurs = (list: readonly string[][]) => inSentence.first(list) >= 0 || (!!inLabels && inLabels.first(list) >= 0);
-    const firstIn = (terms: TermsIn, cf: CompiledFact) => {
-      let first = -1;
-      for (const list of [cf.counts, cf.event, cf.context, cf.excludes, this.placeTerms.get(cf) ?? NO_TERMS]) {
-        const at = list.length ? terms.first(list) : -1;
-        if (at >= 0 && (first < 0 || at < first)) first = at;
-      }
-      return first;
-    };
+    const firstIn = (terms: TermsIn, cf: CompiledFact) => earliest(earliest(earliest(earliest(terms.first(cf.counts), terms.first(cf.event)), terms.first(cf.context)), terms.first(cf.excludes)), terms.first(cf.places));
     type Found = { c: BindingCandidate; first: number };
     const bySentence: Found[] = [], byLabels: Found[] = [];
     // A fact is in one group of its context (or event) words; a fact with neither is in one group per term.
@@ -331,13 +321,13 @@ export class TermIndex {
         const first = firstIn(inSentence, cf);
         const firstLabel = first < 0 && inLabels ? firstIn(inLabels, cf) : -1;
         if (first < 0 && firstLabel < 0) continue;
-        const labelEvents = inLabels ? inLabels.hits(cf.event, 'event') : NO_HITS;
+        const labelEvents = inLabels ? inLabels.events(cf.event) : NO_HITS;
         let labelEventLength = 0;
         for (const h of labelEvents) labelEventLength += h.length;
         const c: BindingCandidate = {
           cf,
-          events: inSentence.hits(cf.event, 'event'),
-          excludes: inSentence.hits(cf.excludes, 'exclude'),
+          events: inSentence.events(cf.event),
+          excludes: inSentence.excludes(cf.excludes),
           labelEvents, labelEventLength,
           hasLabelExclude: !!inLabels && cf.excludes.length > 0 && inLabels.first(cf.excludes) >= 0,
         };
@@ -474,8 +464,12 @@ class TermCompiler {
   }
 }
 
-const NO_TERMS: readonly string[][] = [];
 const NO_HITS: readonly TermHit[] = [];
+
+/** The earlier of two token positions, -1 standing for none. */
+function earliest(a: number, b: number): number {
+  return a < 0 || (b >= 0 && b < a) ? b : a;
+}
 
 const stemCache = new Map<string, string[]>();
 

@@ -13,7 +13,8 @@ export class TermsIn {
   /** Token positions by stem. */
   private readonly positions = new Map<string, number[]>();
   private readonly firsts = new Map<TermList, number>();
-  private readonly hitsByRole = new Map<TermRole, Map<TermList, readonly TermHit[]>>();
+  private readonly eventHits = new Map<TermList, readonly TermHit[]>();
+  private readonly excludeHits = new Map<TermList, readonly TermHit[]>();
 
   constructor(private readonly tokens: readonly Token[]) {
     for (let i = 0; i < tokens.length; i++) {
@@ -25,6 +26,7 @@ export class TermsIn {
 
   /** Where the first occurrence of any term of `list` starts (a token index), or -1. */
   first(list: TermList): number {
+    if (!list.length) return -1;
     let at = this.firsts.get(list);
     if (at !== undefined) return at;
     at = -1;
@@ -40,11 +42,18 @@ export class TermsIn {
     return at;
   }
 
-  /** Every occurrence of a term of `list`, by position and then by the term's place in the list. */
-  hits(list: TermList, role: TermRole): readonly TermHit[] {
+  /** Every occurrence of a term of an event list, by position and then by the term's place in it. */
+  events(list: TermList): readonly TermHit[] {
+    return this.hits(list, 'event', this.eventHits);
+  }
+
+  /** Every occurrence of a term of a list of excluding words, as `events` does. */
+  excludes(list: TermList): readonly TermHit[] {
+    return this.hits(list, 'exclude', this.excludeHits);
+  }
+
+  private hits(list: TermList, role: TermRole, byList: Map<TermList, readonly TermHit[]>): readonly TermHit[] {
     if (!list.length) return NO_HITS;
-    let byList = this.hitsByRole.get(role);
-    if (!byList) this.hitsByRole.set(role, (byList = new Map()));
     let out = byList.get(list);
     if (out) return out;
     if (this.first(list) < 0) out = NO_HITS;
