@@ -237,32 +237,32 @@ export class TermIndex {
   get vocabulary(): ReadonlySet<string> {
     if (this.vocab) return this.vocab;
     // The stems of every term compiled (counts, event, context, excluding words), then the stems of
-    // the other texts, each distinct text once, all read token by token (TOKEN_RE's matches, each
-    // distinct token stemmed once): statements' words repeat, statements do not.
+    // the other texts' words (TOKEN_RE's matches, each distinct word stemmed once). Texts are read
+    // as they come, not gathered into a set first: a set of 100,000 statements and labels costs
+    // more than reading them. A story's facts follow one another and repeat their label,
+    // attribution and sources: a text equal to the previous fact's is not read again.
     const vocab = new Set<string>(this.termStems);
     const words = new Set<string>();
-    const texts = new Set<string>();
+    const read = (text: string) => { for (const w of text.match(TOKEN_RE) ?? []) words.add(w); };
+    const nouns = new Set<string>();
     const lists = new Set<readonly string[]>();
-    // A story's facts follow one another and repeat their label, attribution and sources: a text
-    // equal to the previous fact's is not looked up again.
     let label = '', attribution = '', who = '';
     for (const cf of this.compiled.values()) {
       const f = cf.fact;
-      for (const w of f.statement.match(TOKEN_RE) ?? []) words.add(w);
-      if (f.attribution !== attribution) texts.add((attribution = f.attribution));
-      if (f.counts) texts.add(f.counts.noun);
-      if (f.event && f.event.label !== label) texts.add((label = f.event.label));
+      read(f.statement);
+      if (f.attribution !== attribution) read((attribution = f.attribution));
+      if (f.counts && !nouns.has(f.counts.noun)) { nouns.add(f.counts.noun); read(f.counts.noun); }
+      if (f.event && f.event.label !== label) read((label = f.event.label));
       for (const x of f.sources) {
-        if (x.who !== who) texts.add((who = x.who));
-        if (!lists.has(x.terms)) { lists.add(x.terms); for (const t of x.terms) texts.add(t); }
+        if (x.who !== who) read((who = x.who));
+        if (!lists.has(x.terms)) { lists.add(x.terms); for (const t of x.terms) read(t); }
       }
     }
     for (const entity of this.index.entities) {
-      texts.add(entity.name);
-      if (entity.title) texts.add(entity.title);
-      for (const a of entity.aliases) texts.add(a);
+      read(entity.name);
+      if (entity.title) read(entity.title);
+      for (const a of entity.aliases) read(a);
     }
-    for (const t of texts) for (const w of t.match(TOKEN_RE) ?? []) words.add(w);
     // eachStem's stems: each token lower-cased, then stemmed.
     for (const w of words) vocab.add(stem(w.toLowerCase()));
     return (this.vocab = vocab);
@@ -409,9 +409,6 @@ export class TermIndex {
   }
 }
 
-/** How many lists TermCompiler remembers by identity. */
-const RECENT = 16;
-
 /** No terms (shared, read-only). */
 const NONE: string[][] = [];
 
@@ -422,31 +419,26 @@ const NONE: string[][] = [];
  * found by identity.
  */
 class TermCompiler {
-  /** The last few lists compiled, by identity (a story's facts follow one another). */
-  private readonly recent: Array<{ terms: readonly string[]; out: string[][] }> = [];
-  private next = 0;
   /** Every list compiled, by identity (the loader makes equal lists one array). */
   private readonly byArray = new Map<readonly string[], string[][]>();
   private readonly byText = new Map<string, { terms: readonly string[]; out: string[][] }>();
+  /** Lists of one term, by the term (a counted noun: "detainees"). */
+  private readonly ones = new Map<string, string[][]>();
   /** Every stem of every list compiled. */
   readonly stems = new Set<string>();
 
   list(terms: readonly string[]): string[][] {
     if (!terms.length) return NONE;
-    const recent = this.recent;
-    for (let k = 0; k < recent.length; k++) if (recent[k].terms === terms) return recent[k].out;
     let out = this.byArray.get(terms);
     if (!out) this.byArray.set(terms, (out = this.compile(terms.length === 1 ? terms[0] : terms.join('\u0001'), terms)));
-    const entry = { terms, out };
-    if (recent.length < RECENT) recent.push(entry);
-    else recent[this.next] = entry;
-    this.next = (this.next + 1) % RECENT;
     return out;
   }
 
   /** A list of one term. */
   one(term: string): string[][] {
-    return this.compile(term, [term]);
+    let out = this.ones.get(term);
+    if (!out) this.ones.set(term, (out = this.compile(term, [term])));
+    return out;
   }
 
   private compile(key: string, terms: readonly string[]): string[][] {
