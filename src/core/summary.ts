@@ -10,14 +10,14 @@ import { footnoteDefinition, footnoteLabel } from './fixes';
 
 /** Summary of one fact (value as words, attribution, speaker's name, quote), or undefined. */
 export function summarizeFact(index: FactIndex, factId: string): ReferenceSummary | undefined {
-  const cf = termIndexFor(index).compiled.get(factId);
+  const cf = termIndexFor(index).compiledFact(factId);
   return cf ? summarize(cf, index) : undefined;
 }
 
 /** The Markdown footnote citing a fact, as the citation fix writes it: `[^fc-<id>]: Outlet, “Headline”, Date. …`. */
 export function citationFootnote(index: FactIndex, factId: string): { label: string; definition: string } | undefined {
   const terms = termIndexFor(index);
-  const cf = terms.compiled.get(factId);
+  const cf = terms.compiledFact(factId);
   if (!cf) return undefined;
   return { label: footnoteLabel(cf), definition: footnoteDefinition({ text: '', index, terms, footnoteLabels: new Set(), curly: true }, cf) };
 }

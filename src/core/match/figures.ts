@@ -324,7 +324,7 @@ function judgeNumeric(ctx: DocContext, s: Sentence, claim: NumericClaim, scored:
   }
   // Contradicted: say which confusable fact the stated figure belongs to, if any.
   const confused = ref.fact.confusableWith
-    .map((c) => ({ c, cf: ctx.terms.compiled.get(c.fact) }))
+    .map((c) => ({ c, cf: ctx.terms.compiledFact(c.fact) }))
     .find(({ cf }) => cf && cf !== ref && compatible(cf));
   if (confused?.cf) finding.confusedWith = summarize(confused.cf);
   const lead = confused ? `${confused.c.note.replace(/\.$/, '')}. ` : `The draft says ${claimText}; `;

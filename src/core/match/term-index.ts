@@ -23,114 +23,40 @@ export interface CompiledFact {
   places: readonly string[][];
 }
 
-/** `ord` orders entries as they were added: scans report hits in (position, ord) order. */
-interface TermEntry { cf: CompiledFact; role: TermRole; stems: string[]; ord: number }
-interface AliasEntry { entity: Entity; stems: string[]; alias: string; ord: number }
+interface AliasEntry { entity: Entity; stems: string[]; alias: string }
+/** A gate term (see `bindingCandidates`) and the facts it lets in: one shared group for a list of
+ *  context (or event) words the facts of a story share. */
+interface GateEntry { stems: string[]; facts: readonly CompiledFact[] }
 
-/** Room for the terms of one fact in an `ord` (fact order × TERMS_PER_FACT + the term's place). */
-const TERMS_PER_FACT = 2 ** 20;
-
-/** The key of a term's bucket: its first stem (one-word terms) or first two stems (longer terms),
- *  so that "in Iraq" is looked up under "in iraq", not with every term that starts with "in". */
-function bucketKey(stems: readonly string[]): string {
-  return stems.length > 1 ? `${stems[0]}\u0001${stems[1]}` : stems[0];
-}
-
-/** Entries by bucket key, each bucket in insertion order. */
-class Buckets<T extends { stems: string[]; ord: number }> {
+/**
+ * Entries by their term's bucket key: its first stem (one-word terms) or first two stems (longer
+ * terms), so that "in Iraq" is looked up under "in iraq", not with every term that starts with "in".
+ */
+class Buckets<T extends { stems: readonly string[] }> {
   private readonly one = new Map<string, T[]>();
   private readonly two = new Map<string, T[]>();
   /** First stems of the longer terms: the pair key is only built for these. */
   private readonly firstOfTwo = new Set<string>();
 
   add(entry: T): void {
-    const map = entry.stems.length > 1 ? this.two : this.one;
-    const key = bucketKey(entry.stems);
-    if (entry.stems.length > 1) this.firstOfTwo.add(entry.stems[0]);
+    const long = entry.stems.length > 1;
+    const key = long ? `${entry.stems[0]}\u0001${entry.stems[1]}` : entry.stems[0];
+    if (long) this.firstOfTwo.add(entry.stems[0]);
+    const map = long ? this.two : this.one;
     const list = map.get(key);
     if (list) list.push(entry);
     else map.set(key, [entry]);
   }
 
-  /** Entries that may match at `tokens[i]` (within `to`), in insertion order. */
-  at(tokens: readonly Token[], i: number, to: number): readonly T[] | undefined {
-    const a = this.one.get(tokens[i].stem);
-    const b = i + 1 < to && this.firstOfTwo.has(tokens[i].stem) ? this.two.get(`${tokens[i].stem}\u0001${tokens[i + 1].stem}`) : undefined;
-    if (!b) return a;
-    if (!a) return b;
-    const out: T[] = [];
-    for (let x = 0, y = 0; x < a.length || y < b.length;) out.push(y >= b.length || (x < a.length && a[x].ord < b[y].ord) ? a[x++] : b[y++]);
-    return out;
-  }
-}
-
-/** Facts by the bucket keys of their gate terms (see `bindingHits`). Facts whose gate terms are one
- *  shared list (a story's context words) are one group, entered once per term of the list. */
-class Gates {
-  /** Groups by their gate list (compiled lists are shared, see compileTerms). */
-  private readonly groups = new Map<string[][], CompiledFact[]>();
-  /** Per bucket key: gate terms and the group of facts each gates, as parallel arrays. */
-  private readonly stems = new Map<string, string[][]>();
-  private readonly facts = new Map<string, CompiledFact[][]>();
-  private readonly firstOfTwo = new Set<string>();
-
-  /** A fact gated by any term of `list`. */
-  addList(cf: CompiledFact, list: string[][]): void {
-    const group = this.groups.get(list);
-    if (group) { group.push(cf); return; }
-    const facts = [cf];
-    this.groups.set(list, facts);
-    for (const stems of list) this.addTerm(stems, facts);
-  }
-
-  /** Construction is over: the groups are no longer needed. */
-  done(): void {
-    this.groups.clear();
-  }
-
-  /** A fact gated by one term. */
-  add(cf: CompiledFact, stems: string[]): void {
-    this.addTerm(stems, [cf]);
-  }
-
-  private addTerm(stems: string[], facts: CompiledFact[]): void {
-    const key = bucketKey(stems);
-    if (stems.length > 1) this.firstOfTwo.add(stems[0]);
-    const list = this.stems.get(key);
-    if (list) { list.push(stems); this.facts.get(key)!.push(facts); }
-    else { this.stems.set(key, [stems]); this.facts.set(key, [facts]); }
-  }
-
-  /** Adds to `out` the groups of facts whose gate term occurs at `tokens[i]`. */
-  collect(tokens: readonly Token[], i: number, out: Set<readonly CompiledFact[]>): void {
+  /** Calls `fn` with each entry whose term occurs at `tokens[i]` (ending by `to`): the one-word
+   *  terms, then the longer ones, each in the order they were added. */
+  eachAt(tokens: readonly Token[], i: number, to: number, fn: (entry: T) => void): void {
     const stem = tokens[i].stem;
-    this.collectKey(stem, tokens, i, out);
-    if (i + 1 < tokens.length && this.firstOfTwo.has(stem)) this.collectKey(`${stem}\u0001${tokens[i + 1].stem}`, tokens, i, out);
-  }
-
-  private collectKey(key: string, tokens: readonly Token[], i: number, out: Set<readonly CompiledFact[]>): void {
-    const groups = this.facts.get(key);
-    if (!groups) return;
-    const stems = this.stems.get(key)!;
-    for (let k = 0; k < groups.length; k++) if (matchesAt(tokens, i, stems[k], tokens.length)) out.add(groups[k]);
-  }
-}
-
-/** The compiled facts by id: found through the fact index (its facts' ordinals), not a map of its own. */
-class CompiledById implements ReadonlyMap<string, CompiledFact> {
-  constructor(private readonly index: FactIndex, private readonly list: readonly CompiledFact[]) {}
-  get size(): number { return this.list.length; }
-  get(id: string): CompiledFact | undefined {
-    const indexed = this.index.fact(id);
-    return indexed ? this.list[indexed.ordinal] : undefined;
-  }
-  has(id: string): boolean { return this.get(id) !== undefined; }
-  values(): IterableIterator<CompiledFact> { return this.list.values(); }
-  *keys(): IterableIterator<string> { for (const cf of this.list) yield cf.fact.id; }
-  *entries(): IterableIterator<[string, CompiledFact]> { for (const cf of this.list) yield [cf.fact.id, cf]; }
-  [Symbol.iterator](): IterableIterator<[string, CompiledFact]> { return this.entries(); }
-  forEach(fn: (value: CompiledFact, key: string, map: ReadonlyMap<string, CompiledFact>) => void, thisArg?: unknown): void {
-    for (const cf of this.list) fn.call(thisArg, cf, cf.fact.id, this);
+    const one = this.one.get(stem);
+    if (one) for (const e of one) fn(e);
+    if (i + 1 >= to || !this.firstOfTwo.has(stem)) return;
+    const two = this.two.get(`${stem}\u0001${tokens[i + 1].stem}`);
+    if (two) for (const e of two) if (matchesAt(tokens, i, e.stems, to)) fn(e);
   }
 }
 
@@ -161,12 +87,10 @@ type Mention = { entity: Entity; start: number; end: number; alias: string };
 export class TermIndex {
   /** For binding: facts that need context words are found by them, facts that need event words
    *  (and no context words) by those, and facts that need neither by any of their terms. */
-  private readonly gates = new Gates();
-  private readonly aliasByFirst = new Buckets<AliasEntry>();
-  /** Every term of every fact, for `scan` (built on its first use). */
-  private all: Buckets<TermEntry> | undefined;
-  /** The compiled facts by id, in the index's order. */
-  readonly compiled: ReadonlyMap<string, CompiledFact>;
+  private readonly gates = new Buckets<GateEntry>();
+  private readonly aliases = new Buckets<AliasEntry>();
+  /** The compiled facts in the index's order (a fact's place is its ordinal). */
+  readonly compiled: readonly CompiledFact[];
   readonly quotes: CompiledFact[] = [];
   readonly roles = new Map<string, CompiledFact[]>(); // entity id -> role facts
   /** Quote facts by the stems of their words, for finding the reference of a draft quote. */
@@ -181,7 +105,18 @@ export class TermIndex {
     const compile = new TermCompiler();
     this.termStems = compile.stems;
     const list: CompiledFact[] = [];
-    this.compiled = new CompiledById(index, list);
+    this.compiled = list;
+    // Gate groups by their list (compiled lists are shared: a story's facts share one group).
+    const groups = new Map<readonly string[][], CompiledFact[]>();
+    const gateList = (cf: CompiledFact, terms: string[][]) => {
+      const group = groups.get(terms);
+      if (group) group.push(cf);
+      else {
+        const facts = [cf];
+        groups.set(terms, facts);
+        for (const stems of terms) this.gates.add({ stems, facts });
+      }
+    };
     for (const indexed of index.facts) {
       const f = indexed.fact;
       const cf: CompiledFact = {
@@ -195,9 +130,9 @@ export class TermIndex {
       list.push(cf);
       // What binding needs (bind.ts): a context word when the fact has any, and an event word when
       // it has any. Such a fact is reached through those words only.
-      if (cf.context.length) this.gates.addList(cf, cf.context);
-      else if (cf.event.length) this.gates.addList(cf, cf.event);
-      else this.terms(cf, (_role, stems) => this.gates.add(cf, stems));
+      if (cf.context.length) gateList(cf, cf.context);
+      else if (cf.event.length) gateList(cf, cf.event);
+      else this.terms(cf, (_role, stems) => this.gates.add({ stems, facts: [cf] }));
       if (f.kind === 'quote' && f.quote) {
         this.quotes.push(cf);
         eachStem(f.quote.text, (s) => {
@@ -212,24 +147,27 @@ export class TermIndex {
         else this.roles.set(f.value.entity, [cf]);
       }
     }
-    this.gates.done();
-    let ord = 0;
     for (const entity of index.entities) {
       for (const alias of new Set([entity.name, ...entity.aliases])) {
         const stems = stemsOf(alias);
-        if (stems.length) this.aliasByFirst.add({ entity, stems, alias, ord: ord++ });
+        if (stems.length) this.aliases.add({ entity, stems, alias });
       }
     }
   }
 
-  /** A fact's terms in the order scans report them: counts, event, context, excluding words, place names. */
-  private terms(cf: CompiledFact, fn: (role: TermRole, stems: string[], place: number) => void): void {
-    let k = 0;
-    for (const stems of cf.counts) fn('counts', stems, k++);
-    for (const stems of cf.event) fn('event', stems, k++);
-    for (const stems of cf.context) fn('context', stems, k++);
-    for (const stems of cf.excludes) fn('exclude', stems, k++);
-    for (const stems of cf.places) fn('place', stems, k++);
+  /** The compiled fact of a fact id. */
+  compiledFact(id: string): CompiledFact | undefined {
+    const indexed = this.index.fact(id);
+    return indexed ? this.compiled[indexed.ordinal] : undefined;
+  }
+
+  /** A fact's terms: counts, event, context, excluding words, place names. */
+  private terms(cf: CompiledFact, fn: (role: TermRole, stems: string[]) => void): void {
+    for (const stems of cf.counts) fn('counts', stems);
+    for (const stems of cf.event) fn('event', stems);
+    for (const stems of cf.context) fn('context', stems);
+    for (const stems of cf.excludes) fn('exclude', stems);
+    for (const stems of cf.places) fn('place', stems);
   }
 
   /** Every stem the datasets use (statements, terms, names, sources): what a draft about the story
@@ -247,7 +185,7 @@ export class TermIndex {
     const nouns = new Set<string>();
     const lists = new Set<readonly string[]>();
     let label = '', attribution = '', who = '';
-    for (const cf of this.compiled.values()) {
+    for (const cf of this.compiled) {
       const f = cf.fact;
       read(f.statement);
       if (f.attribution !== attribution) read((attribution = f.attribution));
@@ -268,29 +206,6 @@ export class TermIndex {
     return (this.vocab = vocab);
   }
 
-  /** Every fact term found in `tokens[from, to)`, grouped by fact. */
-  scan(tokens: readonly Token[], from = 0, to = tokens.length): Map<CompiledFact, TermHit[]> {
-    if (!this.all) {
-      const all = (this.all = new Buckets<TermEntry>());
-      for (const cf of this.compiled.values()) {
-        const base = orderOf(cf) * TERMS_PER_FACT;
-        this.terms(cf, (role, stems, k) => all.add({ cf, role, stems, ord: base + k }));
-      }
-    }
-    const hits = new Map<CompiledFact, TermHit[]>();
-    for (let i = from; i < to; i++) {
-      const entries = this.all.at(tokens, i, to);
-      if (!entries) continue;
-      for (const e of entries) {
-        if (!matchesAt(tokens, i, e.stems, to)) continue;
-        let list = hits.get(e.cf);
-        if (!list) hits.set(e.cf, (list = []));
-        list.push({ role: e.role, start: i, end: i + e.stems.length, length: e.stems.length });
-      }
-    }
-    return hits;
-  }
-
   /**
    * The facts a sentence can be bound to (bind.ts): those with a context word when they have context
    * words, and an event word when they have event words, in the sentence or its labels. They are
@@ -301,8 +216,9 @@ export class TermIndex {
    */
   bindingCandidates(tokens: readonly Token[], labels: readonly Token[]): BindingCandidate[] {
     const groups = new Set<readonly CompiledFact[]>();
-    for (let i = 0; i < tokens.length; i++) this.gates.collect(tokens, i, groups);
-    for (let i = 0; i < labels.length; i++) this.gates.collect(labels, i, groups);
+    const collect = (e: GateEntry) => groups.add(e.facts);
+    for (let i = 0; i < tokens.length; i++) this.gates.eachAt(tokens, i, tokens.length, collect);
+    for (let i = 0; i < labels.length; i++) this.gates.eachAt(labels, i, labels.length, collect);
     if (groups.size === 0) return [];
     const inSentence = new TermsIn(tokens), inLabels = labels.length ? new TermsIn(labels) : undefined;
     const occurs = (list: readonly string[][]) => inSentence.first(list) >= 0 || (!!inLabels && inLabels.first(list) >= 0);
@@ -384,11 +300,13 @@ export class TermIndex {
     if (known) return known;
     const out: Mention[] = [];
     if (whole) this.mentionsOf.set(tokens, out);
+    // The longest alias at a position; of aliases as long, the first added.
+    const at: { best?: AliasEntry } = {};
+    const longest = (e: AliasEntry) => { if (!at.best || e.stems.length > at.best.stems.length) at.best = e; };
     for (let i = from; i < to; i++) {
-      const entries = this.aliasByFirst.at(tokens, i, to);
-      if (!entries) continue;
-      let best: AliasEntry | undefined;
-      for (const e of entries) if (matchesAt(tokens, i, e.stems, to) && (!best || e.stems.length > best.stems.length)) best = e;
+      at.best = undefined;
+      this.aliases.eachAt(tokens, i, to, longest);
+      const best = at.best as AliasEntry | undefined; // set by `longest` (a callback TypeScript does not follow)
       // A lower-case short alias ("diplomat") only counts as a mention of an anonymous source.
       if (best) {
         out.push({ entity: best.entity, start: i, end: i + best.stems.length, alias: best.alias });
