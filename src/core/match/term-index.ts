@@ -21,6 +21,12 @@ export interface CompiledFact {
   excludes: string[][];
   /** Stems of a place fact's names (its 'place' terms); none for other facts. */
   places: readonly string[][];
+  /** The numbers of those five lists (TermCompiler; -1: empty), for TermsIn. */
+  countsId: number;
+  eventId: number;
+  contextId: number;
+  excludesId: number;
+  placesId: number;
 }
 
 interface AliasEntry { entity: Entity; stems: string[]; alias: string }
@@ -100,10 +106,14 @@ export class TermIndex {
   private readonly termStems: ReadonlySet<string>;
 
   private readonly mentionsOf = new WeakMap<readonly Token[], Mention[]>();
+  /** The facts' term lists by number (TermCompiler), and where they occur in a sentence and in its labels. */
+  private readonly lists: readonly string[][][];
+  private termsIn: { sentence: TermsIn; labels: TermsIn } | undefined;
 
   constructor(readonly index: FactIndex) {
     const compile = new TermCompiler();
     this.termStems = compile.stems;
+    this.lists = compile.numbered;
     const list: CompiledFact[] = [];
     this.compiled = list;
     // Gate groups by their list (compiled lists are shared: a story's facts share one group).
@@ -119,13 +129,15 @@ export class TermIndex {
     };
     for (const indexed of index.facts) {
       const f = indexed.fact;
+      const counts = f.counts ? (f.counts.terms.length ? compile.list(f.counts.terms) : compile.one(f.counts.noun)) : NO_LIST;
+      const event = f.event ? compile.list(f.event.terms) : NO_LIST;
+      const context = f.event ? compile.list(f.event.context) : NO_LIST;
+      const excludes = f.event ? compile.list(f.event.excludes) : NO_LIST;
+      const places = f.value?.type === 'place' ? compile.number([f.value.name, ...f.value.aliases].map(stemsOf).filter((st) => st.length)) : NO_LIST;
       const cf: CompiledFact = {
         indexed, fact: f,
-        counts: f.counts ? (f.counts.terms.length ? compile.list(f.counts.terms) : compile.one(f.counts.noun)) : NONE,
-        event: f.event ? compile.list(f.event.terms) : NONE,
-        context: f.event ? compile.list(f.event.context) : NONE,
-        excludes: f.event ? compile.list(f.event.excludes) : NONE,
-        places: f.value?.type === 'place' ? [f.value.name, ...f.value.aliases].map(stemsOf).filter((st) => st.length) : NONE,
+        counts: counts.list, event: event.list, context: context.list, excludes: excludes.list, places: places.list,
+        countsId: counts.id, eventId: event.id, contextId: context.id, excludesId: excludes.id, placesId: places.id,
       };
       list.push(cf);
       // What binding needs (bind.ts): a context word when the fact has any, and an event word when
@@ -220,9 +232,10 @@ export class TermIndex {
     for (let i = 0; i < tokens.length; i++) this.gates.eachAt(tokens, i, tokens.length, collect);
     for (let i = 0; i < labels.length; i++) this.gates.eachAt(labels, i, labels.length, collect);
     if (groups.size === 0) return [];
-    const inSentence = new TermsIn(tokens), inLabels = labels.length ? new TermsIn(labels) : undefined;
-    const occurs = (list: readonly string[][]) => inSentence.first(list) >= 0 || (!!inLabels && inLabels.first(list) >= 0);
-    const firstIn = (terms: TermsIn, cf: CompiledFact) => earliest(earliest(earliest(earliest(terms.first(cf.counts), terms.first(cf.event)), terms.first(cf.context)), terms.first(cf.excludes)), terms.first(cf.places));
+    this.termsIn ??= { sentence: new TermsIn(this.lists), labels: new TermsIn(this.lists) };
+    const inSentence = this.termsIn.sentence.read(tokens), inLabels = labels.length ? this.termsIn.labels.read(labels) : undefined;
+    const occurs = (id: number) => inSentence.first(id) >= 0 || (!!inLabels && inLabels.first(id) >= 0);
+    const firstIn = (terms: TermsIn, cf: CompiledFact) => earliest(earliest(earliest(earliest(terms.first(cf.countsId), terms.first(cf.eventId)), terms.first(cf.contextId)), terms.first(cf.excludesId)), terms.first(cf.placesId));
     type Found = { c: BindingCandidate; first: number };
     const bySentence: Found[] = [], byLabels: Found[] = [];
     // A fact is in one group of its context (or event) words; a fact with neither is in one group per term.
@@ -233,19 +246,19 @@ export class TermIndex {
           if (seen.has(cf)) continue;
           seen.add(cf);
         }
-        if ((cf.context.length && !occurs(cf.context)) || (cf.event.length && !occurs(cf.event))) continue;
+        if ((cf.context.length && !occurs(cf.contextId)) || (cf.event.length && !occurs(cf.eventId))) continue;
         const first = firstIn(inSentence, cf);
         const firstLabel = first < 0 && inLabels ? firstIn(inLabels, cf) : -1;
         if (first < 0 && firstLabel < 0) continue;
-        const labelEvents = inLabels ? inLabels.events(cf.event) : NO_HITS;
+        const labelEvents = inLabels ? inLabels.events(cf.eventId) : NO_HITS;
         let labelEventLength = 0;
         for (const h of labelEvents) labelEventLength += h.length;
         const c: BindingCandidate = {
           cf,
-          events: inSentence.events(cf.event),
-          excludes: inSentence.excludes(cf.excludes),
+          events: inSentence.events(cf.eventId),
+          excludes: inSentence.excludes(cf.excludesId),
           labelEvents, labelEventLength,
-          hasLabelExclude: !!inLabels && cf.excludes.length > 0 && inLabels.first(cf.excludes) >= 0,
+          hasLabelExclude: !!inLabels && inLabels.first(cf.excludesId) >= 0,
         };
         if (first >= 0) bySentence.push({ c, first });
         else byLabels.push({ c, first: firstLabel });
@@ -330,6 +343,10 @@ export class TermIndex {
 /** No terms (shared, read-only). */
 const NONE: string[][] = [];
 
+/** A compiled list and its number (-1: the empty list). */
+interface CompiledList { list: string[][]; id: number }
+const NO_LIST: CompiledList = { list: NONE, id: -1 };
+
 /**
  * Terms as stem sequences, without duplicates ("plan", "plans", "planned" are one term). Facts
  * of one story share their lists: the same list is compiled once, and equal lists are one array
@@ -338,28 +355,37 @@ const NONE: string[][] = [];
  */
 class TermCompiler {
   /** Every list compiled, by identity (the loader makes equal lists one array). */
-  private readonly byArray = new Map<readonly string[], string[][]>();
-  private readonly byText = new Map<string, { terms: readonly string[]; out: string[][] }>();
+  private readonly byArray = new Map<readonly string[], CompiledList>();
+  private readonly byText = new Map<string, { terms: readonly string[]; out: CompiledList }>();
   /** Lists of one term, by the term (a counted noun: "detainees"). */
-  private readonly ones = new Map<string, string[][]>();
+  private readonly ones = new Map<string, CompiledList>();
   /** Every stem of every list compiled. */
   readonly stems = new Set<string>();
+  /** The lists by their number (see TermsIn). */
+  readonly numbered: string[][][] = [];
 
-  list(terms: readonly string[]): string[][] {
-    if (!terms.length) return NONE;
+  list(terms: readonly string[]): CompiledList {
+    if (!terms.length) return NO_LIST;
     let out = this.byArray.get(terms);
     if (!out) this.byArray.set(terms, (out = this.compile(terms.length === 1 ? terms[0] : terms.join('\u0001'), terms)));
     return out;
   }
 
   /** A list of one term. */
-  one(term: string): string[][] {
+  one(term: string): CompiledList {
     let out = this.ones.get(term);
     if (!out) this.ones.set(term, (out = this.compile(term, [term])));
     return out;
   }
 
-  private compile(key: string, terms: readonly string[]): string[][] {
+  /** A list compiled elsewhere (a place's names), numbered. */
+  number(list: string[][]): CompiledList {
+    if (!list.length) return NO_LIST;
+    this.numbered.push(list);
+    return { list, id: this.numbered.length - 1 };
+  }
+
+  private compile(key: string, terms: readonly string[]): CompiledList {
     const known = this.byText.get(key);
     if (known && known.terms.length === terms.length && known.terms.every((t, i) => t === terms[i])) return known.out;
     const seen = new Map<string, string[]>();
@@ -367,8 +393,9 @@ class TermCompiler {
       const stems = stemsOf(t);
       if (stems.length) seen.set(stems.join(' '), stems);
     }
-    const out = seen.size ? [...seen.values()] : NONE;
-    for (const stems of out) for (const st of stems) this.stems.add(st);
+    const list = [...seen.values()];
+    for (const stems of list) for (const st of stems) this.stems.add(st);
+    const out = this.number(list);
     if (!known) this.byText.set(key, { terms, out });
     return out;
   }

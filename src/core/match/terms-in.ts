@@ -3,6 +3,9 @@
  * for once however many facts share it: a story's facts share their context, event and counts
  * lists (the loader and the term compiler make equal lists one array), so binding a sentence to
  * fifty facts of three stories looks for a handful of lists, not fifty facts' worth of terms.
+ *
+ * Lists are known by their number (term-index.ts TermCompiler): what was found for each is kept in arrays indexed
+ * by it and stamped with the token list it was found in, so one TermsIn serves every sentence.
  */
 import type { Token } from '../text/tokens';
 import type { TermHit, TermRole } from './term-index';
@@ -10,27 +13,47 @@ import type { TermHit, TermRole } from './term-index';
 type TermList = readonly (readonly string[])[];
 
 export class TermsIn {
+  private tokens: readonly Token[] = [];
   /** Token positions by stem. */
   private readonly positions = new Map<string, number[]>();
-  private readonly firsts = new Map<TermList, number>();
-  private readonly eventHits = new Map<TermList, readonly TermHit[]>();
-  private readonly excludeHits = new Map<TermList, readonly TermHit[]>();
+  /** Which token list each list's entries were found in (0: never). */
+  private generation = 0;
+  private readonly firstStamp: Int32Array;
+  private readonly firstAt: Int32Array;
+  private readonly eventStamp: Int32Array;
+  private readonly eventHits: Array<readonly TermHit[]>;
+  private readonly excludeStamp: Int32Array;
+  private readonly excludeHits: Array<readonly TermHit[]>;
 
-  constructor(private readonly tokens: readonly Token[]) {
+  constructor(private readonly lists: readonly TermList[]) {
+    const n = lists.length;
+    this.firstStamp = new Int32Array(n);
+    this.firstAt = new Int32Array(n);
+    this.eventStamp = new Int32Array(n);
+    this.eventHits = new Array<readonly TermHit[]>(n).fill(NO_HITS);
+    this.excludeStamp = new Int32Array(n);
+    this.excludeHits = new Array<readonly TermHit[]>(n).fill(NO_HITS);
+  }
+
+  /** Looks in `tokens` from now on (what was found in the previous token list is forgotten). */
+  read(tokens: readonly Token[]): this {
+    this.tokens = tokens;
+    this.generation++;
+    this.positions.clear();
     for (let i = 0; i < tokens.length; i++) {
       const list = this.positions.get(tokens[i].stem);
       if (list) list.push(i);
       else this.positions.set(tokens[i].stem, [i]);
     }
+    return this;
   }
 
-  /** Where the first occurrence of any term of `list` starts (a token index), or -1. */
-  first(list: TermList): number {
-    if (!list.length) return -1;
-    let at = this.firsts.get(list);
-    if (at !== undefined) return at;
-    at = -1;
-    for (const stems of list) {
+  /** Where the first occurrence of any term of list `id` starts (a token index), or -1. */
+  first(id: number): number {
+    if (id < 0) return -1;
+    if (this.firstStamp[id] === this.generation) return this.firstAt[id];
+    let at = -1;
+    for (const stems of this.lists[id]) {
       const positions = this.positions.get(stems[0]);
       if (!positions) continue;
       for (const i of positions) {
@@ -38,37 +61,41 @@ export class TermsIn {
         if (matchesAt(this.tokens, i, stems)) { at = i; break; }
       }
     }
-    this.firsts.set(list, at);
+    this.firstStamp[id] = this.generation;
+    this.firstAt[id] = at;
     return at;
   }
 
-  /** Every occurrence of a term of an event list, by position and then by the term's place in it. */
-  events(list: TermList): readonly TermHit[] {
-    return this.hits(list, 'event', this.eventHits);
-  }
-
-  /** Every occurrence of a term of a list of excluding words, as `events` does. */
-  excludes(list: TermList): readonly TermHit[] {
-    return this.hits(list, 'exclude', this.excludeHits);
-  }
-
-  private hits(list: TermList, role: TermRole, byList: Map<TermList, readonly TermHit[]>): readonly TermHit[] {
-    if (!list.length) return NO_HITS;
-    let out = byList.get(list);
-    if (out) return out;
-    if (this.first(list) < 0) out = NO_HITS;
-    else {
-      const found: TermHit[] = [];
-      for (const stems of list) {
-        const positions = this.positions.get(stems[0]);
-        if (!positions) continue;
-        for (const i of positions) if (matchesAt(this.tokens, i, stems)) found.push({ role, start: i, end: i + stems.length, length: stems.length });
-      }
-      // Found term by term: a stable sort by position keeps the terms' order at one position.
-      out = found.length > 1 ? found.sort((a, b) => a.start - b.start) : found;
+  /** Every occurrence of a term of event list `id`, by position and then by the term's place in it. */
+  events(id: number): readonly TermHit[] {
+    if (id < 0) return NO_HITS;
+    if (this.eventStamp[id] !== this.generation) {
+      this.eventStamp[id] = this.generation;
+      this.eventHits[id] = this.hits(id, 'event');
     }
-    byList.set(list, out);
-    return out;
+    return this.eventHits[id];
+  }
+
+  /** Every occurrence of a term of list `id` of excluding words, as `events` does. */
+  excludes(id: number): readonly TermHit[] {
+    if (id < 0) return NO_HITS;
+    if (this.excludeStamp[id] !== this.generation) {
+      this.excludeStamp[id] = this.generation;
+      this.excludeHits[id] = this.hits(id, 'exclude');
+    }
+    return this.excludeHits[id];
+  }
+
+  private hits(id: number, role: TermRole): readonly TermHit[] {
+    if (this.first(id) < 0) return NO_HITS;
+    const found: TermHit[] = [];
+    for (const stems of this.lists[id]) {
+      const positions = this.positions.get(stems[0]);
+      if (!positions) continue;
+      for (const i of positions) if (matchesAt(this.tokens, i, stems)) found.push({ role, start: i, end: i + stems.length, length: stems.length });
+    }
+    // Found term by term: a stable sort by position keeps the terms' order at one position.
+    return found.length > 1 ? found.sort((a, b) => a.start - b.start) : found;
   }
 }
 
