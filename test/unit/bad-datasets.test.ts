@@ -11,11 +11,12 @@
  * valid fact `desk-good` next to its one defect).
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { assertCleanStderr, cli, type Run } from '../fixtures/odd/cli-run';
+import { assertCleanStderr, cli, CLI, type CliOptions, type Run } from '../fixtures/odd/cli-run';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const FIXTURES = path.join(repoRoot, 'test/fixtures/bad-datasets');
@@ -52,9 +53,9 @@ function snapshot(dir: string): Map<string, string> {
 interface Expected { line: number; column: number; severity: 'error' | 'warning'; text: RegExp }
 
 /** Runs the checker on DRAFT with `datasets`, and asserts the contract for bad datasets. */
-function checkWith(datasets: readonly string[], cwd: string, expected: readonly Expected[], shortName: string): Run {
+function checkWith(datasets: readonly string[], cwd: string, expected: readonly Expected[], shortName: string, as: CliOptions = {}): Run {
   const draft = path.join(cwd, 'draft.md');
-  const r = cli(['check', '--no-bundled', ...datasets.flatMap((d) => ['--dataset', d]), draft], { cwd });
+  const r = cli(['check', '--no-bundled', ...datasets.flatMap((d) => ['--dataset', d]), draft], { ...as, cwd });
   const lines = assertCleanStderr(r, r.stderr.split('\n').filter(Boolean).length, shortName);
   // Every expected problem is reported (a broken file may have more); a dataset expected to be clean reports nothing.
   if (expected.length) assert.ok(lines.length >= expected.length, `${shortName}: problems reported: ${r.stderr}`);
@@ -128,17 +129,39 @@ describe('bad datasets through the CLI: located errors, the valid facts still us
   });
 
   it('an unreadable dataset (chmod 000): located at 1:1, the other datasets used', function () {
-    const p = path.join(tmp, 'locked.facts.json');
-    fs.copyFileSync(GOOD, p);
-    fs.chmodSync(p, 0o000);
-    let readable = true;
-    try { fs.readFileSync(p); } catch { readable = false; }
-    if (readable) {
-      // root (and CAP_DAC_OVERRIDE) reads whatever the mode says: this one case cannot be set up.
-      console.log(`      skipped: running as ${process.getuid?.() === 0 ? 'root' : 'a user who can read it'}, chmod 000 does not stop reading ${p}`);
-      this.skip();
+    // root reads whatever the mode says: as root, the checker runs as the unprivileged user
+    // "nobody" (65534), from a directory of its own that nobody can read (the CLI bundle, the
+    // draft, the good dataset) next to the locked file.
+    const root = process.getuid?.() === 0;
+    const dir = root ? fs.mkdtempSync(path.join(os.tmpdir(), 'dfc-nobody-')) : tmp;
+    try {
+      const as: CliOptions = {};
+      if (root) {
+        fs.chmodSync(dir, 0o755);
+        for (const [from, to] of [[CLI, 'cli.js'], [GOOD, 'good.facts.json'], [path.join(tmp, 'draft.md'), 'draft.md']]) fs.copyFileSync(from, path.join(dir, to));
+        Object.assign(as, { cli: path.join(dir, 'cli.js'), uid: 65534, gid: 65534 });
+        const probe = spawnSync(process.execPath, ['-e', '0'], { uid: 65534, gid: 65534 });
+        if (probe.status !== 0) {
+          console.log(`      skipped: running as root, and Node cannot run as user 65534 here (${probe.error?.message ?? `exit ${probe.status}`})`);
+          this.skip();
+        }
+      }
+      const p = path.join(dir, 'locked.facts.json');
+      fs.copyFileSync(GOOD, p);
+      fs.chmodSync(p, 0o000);
+      if (!root) {
+        let readable = true;
+        try { fs.readFileSync(p); } catch { readable = false; }
+        if (readable) {
+          console.log(`      skipped: running as a user who can read ${p} whatever its mode (CAP_DAC_OVERRIDE)`);
+          this.skip();
+        }
+      }
+      const good = root ? path.join(dir, 'good.facts.json') : GOOD;
+      checkWith([good, p], dir, [{ line: 1, column: 1, severity: 'error', text: /^cannot read the dataset: cannot be read \(EACCES\)$/ }], 'an unreadable dataset', as);
+    } finally {
+      if (root) fs.rmSync(dir, { recursive: true, force: true });
     }
-    checkWith([GOOD, p], tmp, [{ line: 1, column: 1, severity: 'error', text: /^cannot read the dataset: cannot be read \(EACCES\)$/ }], 'an unreadable dataset');
   });
 
   describe('sizes', () => {
