@@ -81,6 +81,27 @@ describe('term index', function () {
     });
   }
 
+  it('orders many candidates of one sentence by their first word, then the datasets\' order', () => {
+    // 24 facts bound in one sentence (more than a sentence usually has): half reached by the
+    // sentence's first word, half by a later one, interleaved in the dataset.
+    const facts = Array.from({ length: 24 }, (_, i) => ({
+      id: `many-${i}`, kind: 'quantity', statement: `Fact ${i}.`,
+      value: { type: 'number', amount: 100 + i, bound: 'exact' },
+      counts: { noun: 'homes', terms: i % 3 ? ['homes'] : ['homes', 'flats'] },
+      event: { label: 'approved', terms: ['approved'], context: [i % 2 ? 'Ashford' : 'council'] },
+      sources: [{ who: 'the council', kind: 'official' }], attribution: 'according to the council',
+    }));
+    const text = JSON.stringify({ version: 1, metadata: { title: 'Many', asOf: '2026-01-30' }, documents: [], entities: [], facts });
+    const index = loadIndex([{ file: 'many.facts.json', text }]).index;
+    const terms = termIndexFor(index);
+    const [s] = parseDraft('Ashford flats: the council approved 300 homes.\n').blocks.flatMap(analyzeBlock);
+    const all = referenceScan(terms, s.tokens);
+    const got = terms.bindingCandidates(s.tokens, s.contextTokens).map((c) => c.cf.fact.id);
+    assert.equal(got.length, 24);
+    assert.deepEqual(got, [...all.keys()].map((cf) => cf.fact.id));
+    assert.notDeepEqual(got, facts.map((f) => f.id), 'not simply the datasets\' order');
+  });
+
   it('knows every stem of the datasets\' words (the vocabulary)', () => {
     for (const [, index] of indexes) {
       const want = new Set<string>();
