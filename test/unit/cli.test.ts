@@ -186,13 +186,20 @@ describe('the command-line checker (dist/cli.js)', function () {
       assert.match(lines[lines.length - 1], /^1 file, \d+ claims?: .*\. \d+ flagged\.$/);
       const flags = lines.slice(0, -1);
       assert.ok(flags.length >= 2);
-      for (const l of flags) {
+      // The same flags as the JSON output, in its order, each at the first character of its claim.
+      const json = JSON.parse(cli(['check', '--format', 'json', draftPath]).stdout) as { files: Array<{ findings: Array<{ verdict: string; text: string; message: string; range: { start: { line: number; character: number } } }> }> };
+      const flagged = json.files[0].findings.filter((f) => ['contradicted', 'misattributed', 'misquoted'].includes(f.verdict));
+      assert.equal(flags.length, flagged.length, flags.join('\n'));
+      flags.forEach((l, i) => {
         const m = /^(.+):(\d+):(\d+) (contradicted|misattributed|misquoted) (.+)$/.exec(l);
         assert.ok(m, `format: ${l}`);
         assert.equal(m[1], draftPath);
+        const f = flagged[i];
+        assert.deepEqual([Number(m[2]), Number(m[3]), m[4]], [f.range.start.line + 1, f.range.start.character + 1, f.verdict], l);
+        assert.ok(m[5].startsWith(f.message), `the message: ${l}`);
         const at = offsetOf(DRAFT, { line: Number(m[2]) - 1, character: Number(m[3]) - 1 });
-        assert.match(DRAFT.slice(at, at + 5), /^7,000|^\S/, `points at a claim: ${l}`);
-      }
+        assert.equal(DRAFT.slice(at, at + f.text.length), f.text, `points at the claim “${f.text}”: ${l}`);
+      });
       assert.ok(flags.some((l) => l.startsWith(`${draftPath}:5:${'😀 Officials said 😀 '.length + 1} `)), flags.join('\n'));
     });
   });
