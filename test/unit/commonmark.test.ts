@@ -11,23 +11,18 @@
  *    and must not overlap any code, HTML, front matter, definition, image or URL there.
  */
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
-import { createRequire } from 'node:module';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfm } from 'micromark-extension-gfm';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import type { Nodes } from 'mdast';
-import { assertWellFormed, show, timedCheck } from '../fixtures/odd/invariants';
-import { FLAG_VERDICTS, type Finding } from '../../src/core/types';
+import { checkedFlags, show } from '../fixtures/odd/invariants';
+import { SPEC_EXAMPLES } from '../support/commonmark-spec';
+import type { Finding } from '../../src/core/types';
 import { limitNesting } from '../../src/core/markdown-guard';
 
-const repoRoot = path.resolve(__dirname, '../../..');
-interface SpecExample { markdown: string; number: number; section: string }
-/** The spec writes tabs as "→". */
-const SPEC: SpecExample[] = (createRequire(path.join(repoRoot, 'package.json'))('commonmark-spec') as { tests: SpecExample[] }).tests
-  .map((e) => ({ ...e, markdown: e.markdown.replace(/→/g, '\t') }));
+const SPEC = SPEC_EXAMPLES;
 
 /** The table examples of the GFM spec (0.29, examples 198–205), and more tables. */
 const GFM_TABLES = [
@@ -49,11 +44,6 @@ const GFM_TABLES = [
 ];
 
 const CLAIM = '7,000 detainees were transferred to Iraq';
-const flagsOf = (doc: string): Finding[] => {
-  const result = timedCheck(doc);
-  assertWellFormed(doc, result);
-  return result.findings.filter((f) => FLAG_VERDICTS.has(f.verdict));
-};
 
 // ---------------------------------------------------------------------------------------------
 // An independent reading: where code, HTML, front matter, definitions, images and URLs are.
@@ -114,8 +104,8 @@ describe('the CommonMark spec and GFM tables through the checker', function () {
 
   it(`every CommonMark spec example (${SPEC.length}) and GFM table example (${GFM_TABLES.length}): no error, well-formed results`, () => {
     assert.ok(SPEC.length >= 600, `the spec has its examples (${SPEC.length})`);
-    for (const e of SPEC) assert.doesNotThrow(() => flagsOf(e.markdown), `example ${e.number} (${e.section})`);
-    for (const t of GFM_TABLES) assert.doesNotThrow(() => flagsOf(t), JSON.stringify(t));
+    for (const e of SPEC) assert.doesNotThrow(() => checkedFlags(e.markdown), `example ${e.number} (${e.section})`);
+    for (const t of GFM_TABLES) assert.doesNotThrow(() => checkedFlags(t), JSON.stringify(t));
   });
 
   it('the nesting guard (src/core/markdown-guard.ts) leaves every example and table as it is', () => {
@@ -134,7 +124,7 @@ describe('the CommonMark spec and GFM tables through the checker', function () {
       if (doc === markdown) continue;
       examples++;
       placed += forbiddenRanges(doc).some((r) => /7,000/.test(doc.slice(r.start, r.end))) ? 1 : 0;
-      const flags = flagsOf(doc);
+      const flags = checkedFlags(doc);
       if (flags.length) flagged++;
       assertNothingFlaggedInside(doc, flags, where);
     }
@@ -173,11 +163,11 @@ describe('the CommonMark spec and GFM tables through the checker', function () {
     ];
     for (const p of probes) {
       it(p.name, () => {
-        const inside = flagsOf(p.doc);
+        const inside = checkedFlags(p.doc);
         const at = p.doc.indexOf('7,000');
         assert.deepEqual(inside.filter((f) => f.start < at + CLAIM.length && at < f.end).map(show), [], `no flag inside: ${JSON.stringify(p.doc)}`);
         assertNothingFlaggedInside(p.doc, inside, p.name);
-        const prose = flagsOf(p.prose);
+        const prose = checkedFlags(p.prose);
         assert.ok(prose.some((f) => f.text.includes('7,000')), `the same words as prose are flagged: ${JSON.stringify(p.prose)} gave ${prose.map(show).join(', ') || 'nothing'}`);
       });
     }

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createRequire } from 'node:module';
+import { SPEC_EXAMPLES } from '../support/commonmark-spec';
 import fc from 'fast-check';
 import { clearDraftCache, parseDraft, parseDraftWhole, type ParsedDraft } from '../../src/core/markdown';
 import { readFastChunk } from '../../src/core/markdown-fast';
@@ -31,9 +31,7 @@ function same(text: string, what: string): void {
   assert.deepEqual(plain(parseDraft(text)), want, `${what} (cached): ${JSON.stringify(text.slice(0, 300))}`);
 }
 
-// Loaded at run time from node_modules (the package reads its spec.txt next to itself).
-const spec: Array<{ markdown: string; number: number }> = (createRequire(path.join(repoRoot, 'package.json'))('commonmark-spec') as { tests: Array<{ markdown: string; number: number }> }).tests
-  .map((t) => ({ ...t, markdown: t.markdown.replace(/→/g, '\t') }));
+const spec = SPEC_EXAMPLES;
 
 /** Lines that open, close or cross blank lines, and plain prose around them. */
 const LINES = [

@@ -12,10 +12,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { assertWellFormed, cpuTimed, index, show, timedCheck } from '../fixtures/odd/invariants';
+import { assertWellFormed, checkedFlags, cpuTimed, index, show, timedCheck } from '../fixtures/odd/invariants';
 import { cli, offsetOf } from '../fixtures/odd/cli-run';
 import { LineIndex } from '../../src/core/positions';
-import { FLAG_VERDICTS, type Finding } from '../../src/core/types';
+import type { Finding } from '../../src/core/types';
 import { checkDocument } from '../../src/core/check';
 import { parseDraft, type ProseBlock } from '../../src/core/markdown';
 import { limitNesting } from '../../src/core/markdown-guard';
@@ -29,14 +29,9 @@ import { normalizePunctuation, tokenize } from '../../src/core/text/tokens';
 import { Rng } from '../../bench/rng'; // seeded, so a failure can be replayed
 
 const CLAIM = '7,000 detainees were transferred to Iraq.';
-const flags = (doc: string, budgetMs?: number): Finding[] => {
-  const r = timedCheck(doc, undefined, budgetMs);
-  assertWellFormed(doc, r);
-  return r.findings.filter((f) => FLAG_VERDICTS.has(f.verdict));
-};
 /** The flag on the "7,000" at `at` (the first one when not given). */
 function flagAt(doc: string, at = doc.indexOf('7,000'), budgetMs?: number): Finding | undefined {
-  return flags(doc, budgetMs).find((f) => f.start === at && f.text === '7,000');
+  return checkedFlags(doc, budgetMs).find((f) => f.start === at && f.text === '7,000');
 }
 
 /** Varied prose of about `chars` characters (no two paragraphs alike, so no cache helps). */
@@ -72,12 +67,12 @@ describe('odd documents', function () {
       'lone CR': lines.join('\r'),
       mixed: lines.map((l, i) => l + ['\n', '\r\n', '\r'][i % 3]).join(''),
     };
-    const want = flags(variants.LF).map((f) => `${f.verdict} ${f.text}`);
+    const want = checkedFlags(variants.LF).map((f) => `${f.verdict} ${f.text}`);
 
     it('the LF draft has its five flags', () => assert.equal(want.filter((w) => w.endsWith('7,000')).length, 5, want.join('\n')));
     for (const [name, doc] of Object.entries(variants)) {
       it(`${name}: the same flags, each at its text, on the line an editor shows`, () => {
-        const got = flags(doc);
+        const got = checkedFlags(doc);
         assert.deepEqual(got.map((f) => `${f.verdict} ${f.text}`), want);
         const lineIndex = new LineIndex(doc);
         const editorLines = doc.split(/\r\n|\r|\n/);
@@ -128,7 +123,7 @@ describe('odd documents', function () {
       assert.ok(flagAt(`-\t${CLAIM}\n`));
     });
     it('a tab at the start of a line: indented code, not flagged', () => {
-      assert.deepEqual(flags(`Intro.\n\n\t${CLAIM}\n`).map(show), []);
+      assert.deepEqual(checkedFlags(`Intro.\n\n\t${CLAIM}\n`).map(show), []);
     });
     it('tabs in a table and a block quote', () => {
       assert.ok(flagAt(`>\t${CLAIM}\n`));
@@ -141,7 +136,7 @@ describe('odd documents', function () {
       const doc = prose(1_000_000, 1, ' ');
       assert.ok(!doc.includes('\n') && doc.length >= 1_000_000);
       const t0 = performance.now();
-      const found = flags(doc, 30_000);
+      const found = checkedFlags(doc, 30_000);
       console.log(`      1 MB single line: ${found.length} flags in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       assert.ok(found.length > 1000);
     });
@@ -197,7 +192,7 @@ describe('odd documents', function () {
       'nested strikethrough': `${'~a '.repeat(n)}${CLAIM}${' c~'.repeat(n)}\n`,
     };
     for (const [name, doc] of Object.entries(cases)) {
-      it(name, () => { flags(doc, 10_000); });
+      it(name, () => { checkedFlags(doc, 10_000); });
     }
     it('ordinary nesting is still read: a claim 5 and 30 levels deep is flagged', () => {
       for (const depth of [5, 30]) {
@@ -222,8 +217,8 @@ describe('odd documents', function () {
       }
     });
     it('right-to-left Arabic text and Arabic-Indic digits: read without harm; an English claim among Arabic words is flagged', () => {
-      flags('قال مسؤولون عراقيون إن ٧٬٠٠٠ معتقل نقلوا إلى العراق. وأضافوا أن ٥٠٠ فقط وصلوا.\n');
-      flags('Officials said ٧٬٠٠٠ detainees were transferred to Iraq.\n');
+      checkedFlags('قال مسؤولون عراقيون إن ٧٬٠٠٠ معتقل نقلوا إلى العراق. وأضافوا أن ٥٠٠ فقط وصلوا.\n');
+      checkedFlags('Officials said ٧٬٠٠٠ detainees were transferred to Iraq.\n');
       const doc = `قال المسؤولون: ${CLAIM}\n`;
       assert.ok(flagAt(doc));
       const marked = `\u202bOfficials said\u202c \u200f${CLAIM}\u200f\n`;
@@ -232,21 +227,21 @@ describe('odd documents', function () {
     it('zero-width characters around and inside figures', () => {
       assert.ok(flagAt(`\u200bOfficials said\u200b ${CLAIM}\n`));
       assert.ok(flagAt(`Officials said \ufeff${CLAIM}\n`));
-      for (const zw of ['\u200b', '\u200c', '\u200d', '\u2060', '\u00ad']) flags(`Officials said 7,${zw}000 detainees${zw} were transferred${zw} to Iraq.\n`);
+      for (const zw of ['\u200b', '\u200c', '\u200d', '\u2060', '\u00ad']) checkedFlags(`Officials said 7,${zw}000 detainees${zw} were transferred${zw} to Iraq.\n`);
     });
     it('unbalanced quotation marks: no harm, and claims outside any quote still flagged', () => {
-      flags(`“${CLAIM}\n`);
-      flags(`He said ”${CLAIM}” and “so\n`);
-      flags(`${'"'.repeat(10_001)} ${CLAIM}\n`);
-      flags(`${'“'.repeat(5_000)}${'”'.repeat(3)} ${CLAIM}\n`);
-      flags(`${'“a” '.repeat(3_000)}“ ${CLAIM}\n`);
+      checkedFlags(`“${CLAIM}\n`);
+      checkedFlags(`He said ”${CLAIM}” and “so\n`);
+      checkedFlags(`${'"'.repeat(10_001)} ${CLAIM}\n`);
+      checkedFlags(`${'“'.repeat(5_000)}${'”'.repeat(3)} ${CLAIM}\n`);
+      checkedFlags(`${'“a” '.repeat(3_000)}“ ${CLAIM}\n`);
       assert.ok(flagAt(`The note ends here.” ${CLAIM}\n`));
     });
     it('broken UTF-16 and control characters (as an editor may pass them): no harm, offsets right', () => {
       assert.ok(flagAt(`\ud800 Officials said ${CLAIM}\n`));
       assert.ok(flagAt(`\udc00\ufffd\u0000\u0007 Officials said ${CLAIM}\n`));
-      flags(`Officials said 7,000\ud83d detainees were transferred to Iraq.\n`);
-      flags('\ud83d'.repeat(50_000));
+      checkedFlags(`Officials said 7,000\ud83d detainees were transferred to Iraq.\n`);
+      checkedFlags('\ud83d'.repeat(50_000));
     });
   });
 
@@ -307,7 +302,7 @@ describe('odd documents', function () {
             extractQuotes(block); splitSentences(block); analyzeBlock(b); tokenize(block); parseDraft(limitNesting(block));
           });
           assert.ok(readers.ms < 3000, `${what}: block-level readers on ${block.length} characters took ${readers.ms.toFixed(0)} ms`);
-          flags(block, 3000);
+          checkedFlags(block, 3000);
         }
       });
     }
