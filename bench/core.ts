@@ -42,14 +42,31 @@ export interface DatasetText {
 
 export const BUNDLED: DatasetText = { file: BUNDLED_DATASET_FILE, text: BUNDLED_DATASET_TEXT };
 
+/** Where a load's time went (milliseconds): reading and validating each file, merging, the term
+ *  index, and its vocabulary. */
+export interface LoadPhases { parse: number; merge: number; termIndex: number; vocabulary: number }
+
 /** What the editor and the CLI do with dataset files: parse, validate, merge, build the term index
- *  (which the editor and the CLI build on the first check). */
-export function loadIndex(datasets: readonly DatasetText[]): { index: FactIndex; problems: number } {
+ *  (which the editor and the CLI build on the first check), timing each step. */
+export function loadIndexPhases(datasets: readonly DatasetText[]): { index: FactIndex; problems: number; phases: LoadPhases } {
+  const t0 = performance.now();
   const parsed = datasets.map((d) => parseDataset(d.text, d.file));
+  const t1 = performance.now();
   const { index, problems } = mergeDatasets(parsed);
+  const t2 = performance.now();
   // The term index and the vocabulary the first check builds: part of what loading costs.
-  void termIndexFor(index).vocabulary;
-  return { index, problems: problems.length + parsed.reduce((a, p) => a + p.problems.length, 0) };
+  const terms = termIndexFor(index);
+  const t3 = performance.now();
+  void terms.vocabulary;
+  const t4 = performance.now();
+  const count = problems.length + parsed.reduce((a, p) => a + p.problems.length, 0);
+  return { index, problems: count, phases: { parse: t1 - t0, merge: t2 - t1, termIndex: t3 - t2, vocabulary: t4 - t3 } };
+}
+
+/** loadIndexPhases without the phases. */
+export function loadIndex(datasets: readonly DatasetText[]): { index: FactIndex; problems: number } {
+  const { index, problems } = loadIndexPhases(datasets);
+  return { index, problems };
 }
 
 /** A full check, as the editor runs it: `cold` forgets what earlier checks cached first (a draft
