@@ -79,7 +79,7 @@ function judgeBlock(ctx: DocContext, block: ProseBlock, lastSpeaker: Entity | un
   for (const s of sentences) {
     const sStart = s.base, sEnd = s.base + s.text.length;
     // Quoted words are the speaker's: their figures are not the draft's claims.
-    const quoted = quotes.filter((q) => q.start < sEnd && q.end > sStart).map((q) => ({ start: q.start - sStart, end: q.end - sStart }));
+    const quoted = quotes.length ? quotes.filter((q) => q.start < sEnd && q.end > sStart).map((q) => ({ start: q.start - sStart, end: q.end - sStart })) : NOTHING_TAKEN;
     for (const q of quotes) {
       if (q.start >= sStart && q.start < sEnd) {
         const endSentence = sentences.find((x) => q.end > x.base && q.end <= x.base + x.text.length) ?? s;
@@ -95,12 +95,17 @@ function judgeBlock(ctx: DocContext, block: ProseBlock, lastSpeaker: Entity | un
   return { findings: blockFindings, lastSpeaker };
 }
 
+const NOTHING_TAKEN: ReadonlyArray<{ start: number; end: number }> = [];
+
 function judgeSentence(ctx: DocContext, s: Sentence, quoted: ReadonlyArray<{ start: number; end: number }>): Finding[] {
   const out: Finding[] = [];
   const inQuote = (a: number, b: number) => quoted.some((q) => a < q.end && q.start < b);
   const times = extractTimes(s.text);
   const attribution = findAttribution(s);
-  const taken = [...times.dates, ...times.years, ...times.durations.map((d) => ({ start: d.hedgeStart, end: d.end })), ...quoted];
+  // Spans figures are not read in: dates, years, durations and quoted words (most sentences have none).
+  const taken = times.dates.length || times.years.length || times.durations.length || quoted.length
+    ? [...times.dates, ...times.years, ...times.durations.map((d) => ({ start: d.hedgeStart, end: d.end })), ...quoted]
+    : NOTHING_TAKEN;
   const figures = extractFigures(s.text, taken);
   for (const d of times.dates) if (!inQuote(d.start, d.end)) out.push(judgeDate(ctx, s, d));
   for (const y of times.years) if (!inQuote(y.start, y.end)) out.push(judgeYear(ctx, s, y));

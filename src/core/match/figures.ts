@@ -61,11 +61,18 @@ function freeMatch(tokens: readonly { stem: string }[], terms: readonly string[]
       for (let k = 0; k < t.length; k++) if (owned.has(i + k) || tokens[i + k].stem !== t[k]) { ok = false; break; }
       if (!ok) continue;
       const distance = termDistance(figureToken, i, t.length);
-      if (others.some((o) => termDistance(o, i, t.length) < distance)) continue; // "130 are Iraqis" is 130's
+      if (nearerOther(others, i, t.length, distance)) continue; // "130 are Iraqis" is 130's
       best = Math.max(best, t.length + 1 / (1 + distance));
     }
   }
   return best;
+}
+
+/** Is one of the `others` figures' tokens nearer the term at `i` than `distance`? (A loop, not a
+ *  closure over `i`: that would allocate a context per position scanned.) */
+function nearerOther(others: readonly number[], i: number, length: number, distance: number): boolean {
+  for (const o of others) if (termDistance(o, i, length) < distance) return true;
+  return false;
 }
 
 /** Nouns that say nothing about what is counted ("500 people"): binding on them needs more evidence. */

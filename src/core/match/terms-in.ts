@@ -14,8 +14,10 @@ type TermList = readonly (readonly string[])[];
 
 export class TermsIn {
   private tokens: readonly Token[] = [];
-  /** Token positions by stem. */
-  private readonly positions = new Map<string, number[]>();
+  /** Where each stem first occurs, and after each token the next token with its stem (-1: none):
+   *  a stem's positions, in order, without an array per stem. */
+  private readonly firstOf = new Map<string, number>();
+  private nextOf = new Int32Array(64);
   /** Which token list each list's entries were found in (0: never). */
   private generation = 0;
   private readonly firstStamp: Int32Array;
@@ -39,11 +41,13 @@ export class TermsIn {
   read(tokens: readonly Token[]): this {
     this.tokens = tokens;
     this.generation++;
-    this.positions.clear();
-    for (let i = 0; i < tokens.length; i++) {
-      const list = this.positions.get(tokens[i].stem);
-      if (list) list.push(i);
-      else this.positions.set(tokens[i].stem, [i]);
+    this.firstOf.clear();
+    if (this.nextOf.length < tokens.length) this.nextOf = new Int32Array(tokens.length * 2);
+    // Backwards, so that each stem's first position is the last one set.
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      const stem = tokens[i].stem;
+      this.nextOf[i] = this.firstOf.get(stem) ?? -1;
+      this.firstOf.set(stem, i);
     }
     return this;
   }
@@ -54,10 +58,7 @@ export class TermsIn {
     if (this.firstStamp[id] === this.generation) return this.firstAt[id];
     let at = -1;
     for (const stems of this.lists[id]) {
-      const positions = this.positions.get(stems[0]);
-      if (!positions) continue;
-      for (const i of positions) {
-        if (at >= 0 && i >= at) break;
+      for (let i = this.firstOf.get(stems[0]) ?? -1; i >= 0 && (at < 0 || i < at); i = this.nextOf[i]) {
         if (matchesAt(this.tokens, i, stems)) { at = i; break; }
       }
     }
@@ -90,9 +91,9 @@ export class TermsIn {
     if (this.first(id) < 0) return NO_HITS;
     const found: TermHit[] = [];
     for (const stems of this.lists[id]) {
-      const positions = this.positions.get(stems[0]);
-      if (!positions) continue;
-      for (const i of positions) if (matchesAt(this.tokens, i, stems)) found.push({ role, start: i, end: i + stems.length, length: stems.length });
+      for (let i = this.firstOf.get(stems[0]) ?? -1; i >= 0; i = this.nextOf[i]) {
+        if (matchesAt(this.tokens, i, stems)) found.push({ role, start: i, end: i + stems.length, length: stems.length });
+      }
     }
     // Found term by term: a stable sort by position keeps the terms' order at one position.
     return found.length > 1 ? found.sort((a, b) => a.start - b.start) : found;
