@@ -9,7 +9,7 @@ import { formatLongDate } from './match/values';
 import type { DocContext } from './match/context';
 
 export function fix(title: string, kind: Fix['kind'], edits: TextEdit[], preferred = false): Fix {
-  return { title, kind, edits: [...edits].sort((a, b) => a.start - b.start), ...(preferred ? { preferred } : {}) };
+  return { title, kind, edits: edits.length > 1 ? [...edits].sort((a, b) => a.start - b.start) : [...edits], ...(preferred ? { preferred } : {}) };
 }
 
 /** Label of the footnote citing a fact: `fc-<fact id>`. */

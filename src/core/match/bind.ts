@@ -25,6 +25,17 @@ function candidates(ctx: DocContext, s: Sentence): BindingCandidate[] {
   return out;
 }
 
+/** The first of `items` with the highest score: what a stable sort by score, highest first, puts
+ *  first (without sorting, or copying, them). */
+export function firstHighest<T>(items: readonly T[], score: (item: T) => number): T | undefined {
+  let best: T | undefined, bestScore = -Infinity;
+  for (const x of items) {
+    const v = score(x);
+    if (best === undefined || v > bestScore) { best = x; bestScore = v; }
+  }
+  return best;
+}
+
 /** Facts a claim at sentence-local offset `at` can be about, filtered by `accept`. An excluding word
  *  ("expected" for a transfer) rules a fact out only when it is nearer the claim than the fact's
  *  own event words, so "moved about 500, a fraction of the 7,000 it had planned" binds each

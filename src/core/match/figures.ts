@@ -11,7 +11,7 @@ import { durationInterval, extractTimes } from '../extract/dates';
 import type { Attribution } from '../extract/attribution';
 import type { Finding, Fix, TextEdit, Verdict } from '../types';
 import { TermIndex, type CompiledFact } from './term-index';
-import { bindAt, type Binding } from './bind';
+import { bindAt, firstHighest, type Binding } from './bind';
 import { attributionFit } from './attribution-match';
 import { referenceInterval, overlaps, hedgeFits, boundWords, formatAmount, describeValue } from './values';
 import { asOfText, capitalize, summarize, valueWithNoun, whoSaid, type DocContext } from './context';
@@ -266,8 +266,8 @@ function judgeNumeric(ctx: DocContext, s: Sentence, claim: NumericClaim, scored:
     slot.facts.push(b.cf);
     bySlot.set(k, slot);
   }
-  const slot = [...bySlot.values()].sort((a, b) => b.score - a.score)[0];
-  const facts = slot.facts.sort((a, b) => sourceWeight(b) - sourceWeight(a));
+  const slot = firstHighest([...bySlot.values()], (x) => x.score)!;
+  const facts = slot.facts.length > 1 ? slot.facts.sort((a, b) => sourceWeight(b) - sourceWeight(a)) : slot.facts;
   const primary = facts[0];
   const compatible = (cf: CompiledFact) => { const iv = referenceInterval(cf.fact.value); return !!iv && overlaps(claim.interval, iv); };
 

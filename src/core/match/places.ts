@@ -8,7 +8,7 @@ import { docEnd, docStart, type Sentence } from '../analyze';
 import type { Finding } from '../types';
 import { COUNTRY_BY_CITY, COUNTRY_BY_WORD } from '../text/places';
 import { hasAnyWord } from '../text/words';
-import { bindAt } from './bind';
+import { bindAt, firstHighest } from './bind';
 import { asOfText, summarize, typographic, type DocContext } from './context';
 import { citationEdits, fix } from '../fixes';
 import { sentenceEndOffset } from './figures';
@@ -35,7 +35,7 @@ export function judgePlaces(ctx: DocContext, s: Sentence): Finding[] {
     const isAdjective = !city && word.toLowerCase() !== country.toLowerCase();
     const inSlot = /\b(?:in|to|into|from|inside|within|across)\s+(?:the\s+)?$/i.test(before) || !!m[2] || isAdjective;
     if (!inSlot) continue;
-    const bound = bindAt(ctx, s, m.index, (cf) => cf.fact.kind === 'place' && cf.fact.value?.type === 'place').sort((a, b) => b.eventScore - a.eventScore)[0];
+    const bound = firstHighest(bindAt(ctx, s, m.index, (cf) => cf.fact.kind === 'place' && cf.fact.value?.type === 'place'), (b) => b.eventScore);
     if (!bound || bound.cf.fact.value?.type !== 'place') continue;
     const cf = bound.cf;
     // An adjective places the event only when it modifies it ("a Danish cabinet crisis"), not "French diplomats".

@@ -403,9 +403,9 @@ const NO_HITS: readonly TermHit[] = [];
 interface Found { c: BindingCandidate; first: number }
 
 /** Sorts by first word, then the datasets' order: by insertion for the few a sentence has (a
- *  call of Array.prototype.sort costs more than sorting them), by sort() past that. */
+ *  call of Array.prototype.sort costs more than sorting them, and allocates), by sort() past that. */
 function sortFound(found: Found[]): Found[] {
-  if (found.length > 16) return found.sort((a, b) => a.first - b.first || orderOf(a.c.cf) - orderOf(b.c.cf));
+  if (found.length > 64) return found.sort((a, b) => a.first - b.first || orderOf(a.c.cf) - orderOf(b.c.cf));
   for (let i = 1; i < found.length; i++) {
     const x = found[i];
     let j = i - 1;

@@ -90,13 +90,16 @@ export class TermsIn {
   private hits(id: number, role: TermRole): readonly TermHit[] {
     if (this.first(id) < 0) return NO_HITS;
     const found: TermHit[] = [];
+    let inOrder = true;
     for (const stems of this.lists[id]) {
       for (let i = this.firstOf.get(stems[0]) ?? -1; i >= 0; i = this.nextOf[i]) {
-        if (matchesAt(this.tokens, i, stems)) found.push({ role, start: i, end: i + stems.length, length: stems.length });
+        if (!matchesAt(this.tokens, i, stems)) continue;
+        if (found.length && i < found[found.length - 1].start) inOrder = false;
+        found.push({ role, start: i, end: i + stems.length, length: stems.length });
       }
     }
     // Found term by term: a stable sort by position keeps the terms' order at one position.
-    return found.length > 1 ? found.sort((a, b) => a.start - b.start) : found;
+    return inOrder ? found : found.sort((a, b) => a.start - b.start);
   }
 }
 

@@ -3,7 +3,7 @@ import { docEnd, docStart, type Sentence } from '../analyze';
 import type { DateMention, YearMention } from '../extract/dates';
 import { formatDate } from '../extract/dates';
 import type { Finding } from '../types';
-import { bindAt } from './bind';
+import { bindAt, firstHighest } from './bind';
 import { asOfText, summarize, type DocContext } from './context';
 import { citationEdits, fix } from '../fixes';
 import { formatLongDate } from './values';
@@ -12,7 +12,7 @@ import type { CompiledFact } from './term-index';
 
 function best(ctx: DocContext, s: Sentence, at: number, type: 'date' | 'year'): CompiledFact | undefined {
   const bound = bindAt(ctx, s, at, (cf) => cf.fact.value?.type === type);
-  return bound.sort((a, b) => b.eventScore - a.eventScore)[0]?.cf;
+  return firstHighest(bound, (b) => b.eventScore)?.cf;
 }
 
 function base(s: Sentence, start: number, end: number, kind: Finding['claimKind']): Finding {
