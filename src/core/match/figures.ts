@@ -200,6 +200,14 @@ export interface NumericClaim {
   render: (cf: CompiledFact) => string;
 }
 
+/** A fact's figure and event in words ("around 500 detainees transferred so far"), once per fact. */
+function statedOf(cf: CompiledFact): string {
+  let out = stated.get(cf);
+  if (out === undefined) stated.set(cf, (out = `${valueWithNoun(cf.fact)} ${cf.fact.event?.label ?? ''}`.replace(/\s+/g, ' ').trim()));
+  return out;
+}
+const stated = new WeakMap<CompiledFact, string>();
+
 export function judgeFigure(ctx: DocContext, s: Sentence, fig: Figure, figures: readonly Figure[], attribution: Attribution | undefined): Finding | undefined {
   const clause = clauseAt(s, fig.start);
   const noun = nounAfter(s, fig.end);
@@ -309,7 +317,7 @@ function judgeNumeric(ctx: DocContext, s: Sentence, claim: NumericClaim, scored:
   }
 
   const claimText = s.text.slice(claim.start, claim.end);
-  const stated = `${valueWithNoun(ref.fact)} ${ref.fact.event?.label ?? ''}`.replace(/\s+/g, ' ').trim();
+  const stated = statedOf(ref);
   const finding: Finding = { verdict, claimKind: claim.kind, start, end, text: '', factId: ref.fact.id, reference: summarize(ref), message: '', fixes: [] };
   const sentenceEnd = sentenceEndOffset(s);
   const hedgeStart = docStart(s, claim.hedgeStart);
