@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEFAULT_SETTINGS } from '../../src/vscode/settings';
 import {
-  api, closeAll, codeOf, CONTRADICTED_LINE, EXTENSION_ID, joinLines, openUntitled, setSetting, SUPPORTED_LINE, until, waitForDiagnostics, waitForLog,
+  api, closeAll, codeOf, CONTRADICTED_LINE, EXTENSION_ID, joinLines, openUntitled, setSetting, until, waitForDiagnostics, waitForLog,
 } from './editor-helpers';
 
 /** `draftFactCheck.severity.contradicted` -> ['severity', 'contradicted'] in DEFAULT_SETTINGS. */
@@ -85,21 +85,15 @@ describe('settings', () => {
     }
   });
 
-  it('waits the default pause after typing when debounceMs is out of range, and says so in the output channel', async () => {
-    const editor = await openUntitled(joinLines('# Draft', '', SUPPORTED_LINE, ''));
-    const uri = editor.document.uri;
-    await waitForDiagnostics(uri, (d) => d.length === 0, 'nothing flagged');
-    // A minute's pause, were the value taken: the check after typing would come long after the wait below.
+  it('notes an out-of-range debounceMs in the output channel, with the default it uses instead', async () => {
+    // Settings are read, and an invalid value noted, when the open drafts are checked again after
+    // the change. (Whether the pause is then the default one cannot be seen from here: quick fixes,
+    // which the workbench asks for after an edit, check a draft on the spot.)
+    await openUntitled(joinLines('# Draft', '', CONTRADICTED_LINE));
     const restore = await setSetting('draftFactCheck', 'debounceMs', 60000);
     try {
-      // The note is written when the extension reads the changed settings, which it does as it
-      // re-checks the open drafts at once; an edit after it waits for its pause.
       assert.equal(await waitForLog(/draftFactCheck\.debounceMs has an invalid value 60000/),
         'warn Setting draftFactCheck.debounceMs has an invalid value 60000; using 300 instead.');
-      assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(3, 0), `\n${CONTRADICTED_LINE}\n`)));
-      const [flag] = await waitForDiagnostics(uri, (d) => d.length === 1, 'the typed figure flagged after the default pause');
-      assert.equal(flag.range.start.line, 4);
-      // A negative pause is noted the same way.
       await vscode.workspace.getConfiguration('draftFactCheck').update('debounceMs', -5, vscode.ConfigurationTarget.Workspace);
       assert.equal(await waitForLog(/draftFactCheck\.debounceMs has an invalid value -5/),
         'warn Setting draftFactCheck.debounceMs has an invalid value -5; using 300 instead.');
