@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  api, closeAll, CONTRADICTED_LINE, fileUri, joinLines, openFile, openUntitled, ourDiagnostics, rangeOf, until, waitForDiagnostics,
+  api, closeAll, CONTRADICTED_LINE, deleteFile, fileUri, joinLines, openFile, openUntitled, ourDiagnostics, rangeOf, SUPPORTED_LINE, until, waitForDiagnostics, waitForLog, writeFile,
 } from './editor-helpers';
 
 interface LookUpResult { factId: string; action: string; text?: string }
@@ -131,6 +131,68 @@ describe('commands', () => {
       await openFile('desk/second-draft.md');
       await closeAll();
       assert.equal(ourDiagnostics(notOpen).length, 1);
+    });
+
+    describe('cancelled from its progress notification', function () {
+      this.timeout(120000);
+      // Enough drafts, none alike (a check reuses what it found in a paragraph it saw before), that
+      // a check of them all takes far longer than a Cancel takes to arrive. They sort first, and
+      // the files are checked in the order of their URIs.
+      const count = 300;
+      const name = (i: number): string => `bulk/draft-${String(i).padStart(3, '0')}.md`;
+      const draft = (i: number): string => joinLines('# Bulk draft', '',
+        ...Array.from({ length: 20 }, (_, j) => `The U.S. has now transferred ${1000 + 20 * i + j} detainees from Syria to Iraq. ${SUPPORTED_LINE}`), '');
+      type Result = { files: number; cancelled: boolean } | undefined;
+
+      before(async () => {
+        for (let i = 0; i < count; i++) await writeFile(name(i), draft(i));
+      });
+      after(() => deleteFile('bulk'));
+
+      /** Starts the command; `settled` turns true when it has returned. */
+      async function start(): Promise<{ running: Promise<Result>; settled: () => boolean }> {
+        // The Cancel button is the primary action of the newest notification, which the
+        // notification.acceptPrimaryAction command presses: no other notification may come first.
+        await vscode.commands.executeCommand('notifications.clearAll');
+        let settled = false;
+        const running = Promise.resolve(vscode.commands.executeCommand<Result>('draftFactCheck.checkWorkspace', { quiet: true }))
+          .finally(() => { settled = true; });
+        return { running, settled: () => settled };
+      }
+
+      async function pressCancel(settled: () => boolean): Promise<void> {
+        await until('the check to end', async () => {
+          if (!settled()) await vscode.commands.executeCommand('notification.acceptPrimaryAction');
+          return settled();
+        }, 30000);
+      }
+
+      it('stops checking files, and says so in the log', async () => {
+        const { running, settled } = await start();
+        await waitForDiagnostics(fileUri(name(0)), (d) => d.length > 0, 'the first draft checked', 30000);
+        await pressCancel(settled);
+        const result = await running;
+        assert.ok(result, 'the command returned a result (no error)');
+        assert.equal(result.cancelled, true, `cancelled (files checked: ${result.files})`);
+        assert.ok(result.files >= 1 && result.files < count, `stopped part-way: ${result.files} of ${count + 4} files checked`);
+        assert.deepEqual(ourDiagnostics(fileUri(name(count - 1))), [], 'the last draft was never checked');
+        assert.match(await waitForLog(/^info Workspace check: .*\(cancelled\)\.$/),
+          new RegExp(`^info Workspace check: ${result.files} file\\(s\\), \\d+ flagged claim\\(s\\) in \\d+ file\\(s\\) \\(cancelled\\)\\.$`));
+      });
+
+      it('stops at once when Cancel is pressed while it is still finding the files', async () => {
+        const errors = (await api())._test.logLines().filter((l) => l.startsWith('error ')).length;
+        // Pressed right after the start, Cancel arrives while findFiles is still searching (it then
+        // returns no files; the check said "Checked 0 files: nothing flagged." before it looked at
+        // the token there), or else between two files.
+        const { running, settled } = await start();
+        await pressCancel(settled);
+        const result = await running;
+        assert.ok(result, 'the command returned a result, not an error');
+        assert.equal(result.cancelled, true, `cancelled (files checked: ${result.files})`);
+        assert.ok(result.files < count, `stopped part-way: ${result.files} of ${count + 4} files checked`);
+        assert.deepEqual((await api())._test.logLines().filter((l) => l.startsWith('error ')).slice(errors), [], 'no error logged');
+      });
     });
   });
 

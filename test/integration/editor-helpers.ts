@@ -17,6 +17,8 @@ export interface Api {
   ready: Promise<void>;
   status(): { visible: boolean; text: string; tooltip: string };
   reloadDatasets(): Promise<void>;
+  /** Test hooks; `logLines()` is what was written to the Draft Fact Check output channel. */
+  _test: { logLines(): readonly string[] };
 }
 
 /** Activates the extension and waits until its datasets are loaded. */
@@ -106,6 +108,12 @@ export function waitForDiagnostics(uri: vscode.Uri, ok: (diagnostics: vscode.Dia
     }
     check();
   });
+}
+
+/** Waits until the Draft Fact Check output channel has a line matching `pattern`; returns the latest. */
+export async function waitForLog(pattern: RegExp, timeoutMs = 10000): Promise<string> {
+  const extension = await api();
+  return until(`a line matching ${String(pattern)} in the Draft Fact Check log`, () => [...extension._test.logLines()].reverse().find((line) => pattern.test(line)), timeoutMs);
 }
 
 /** Polls `probe` until it returns a truthy value or the deadline passes (for state with no event). */

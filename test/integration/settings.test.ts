@@ -1,12 +1,15 @@
 /**
  * Settings: declared once in package.json with the defaults the accessor uses, applied on change
- * without a reload (severity, unverified claims, enable, size limit), invalid values falling back.
+ * without a reload (severity, unverified claims, enable, size limit), invalid values falling back
+ * to the default with a note in the output channel. Values per workspace folder are not covered:
+ * the test window has one folder, and adding a second makes it a multi-root workspace, which
+ * restarts the extension host.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEFAULT_SETTINGS } from '../../src/vscode/settings';
 import {
-  api, closeAll, codeOf, CONTRADICTED_LINE, EXTENSION_ID, joinLines, openUntitled, setSetting, until, waitForDiagnostics,
+  api, closeAll, codeOf, CONTRADICTED_LINE, EXTENSION_ID, joinLines, openUntitled, setSetting, until, waitForDiagnostics, waitForLog,
 } from './editor-helpers';
 
 /** `draftFactCheck.severity.contradicted` -> ['severity', 'contradicted'] in DEFAULT_SETTINGS. */
@@ -64,11 +67,36 @@ describe('settings', () => {
     await waitForDiagnostics(uri, (d) => d.length === 1 && d[0].severity === vscode.DiagnosticSeverity.Warning, 'a warning again');
   });
 
-  it('falls back to the default for an invalid value', async () => {
+  it('falls back to the default for an invalid value, with a note in the output channel', async () => {
     const editor = await openUntitled(joinLines('# Draft', '', CONTRADICTED_LINE));
-    const restore = await setSetting('draftFactCheck', 'severity.contradicted', 'loud');
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri, (d) => d.length === 1 && d[0].severity === vscode.DiagnosticSeverity.Warning, 'a warning');
+    // First a valid change, so that the invalid one is seen to undo it (a warning again), not
+    // merely to leave the first rendering in place.
+    const restore = await setSetting('draftFactCheck', 'severity.contradicted', 'error');
     try {
-      await waitForDiagnostics(editor.document.uri, (d) => d.length === 1 && d[0].severity === vscode.DiagnosticSeverity.Warning, 'the default severity');
+      await waitForDiagnostics(uri, (d) => d.length === 1 && d[0].severity === vscode.DiagnosticSeverity.Error, 'an error');
+      await vscode.workspace.getConfiguration('draftFactCheck').update('severity.contradicted', 'loud', vscode.ConfigurationTarget.Workspace);
+      await waitForDiagnostics(uri, (d) => d.length === 1 && d[0].severity === vscode.DiagnosticSeverity.Warning, 'the default severity');
+      assert.equal(await waitForLog(/draftFactCheck\.severity\.contradicted/),
+        'warn Setting draftFactCheck.severity.contradicted has an invalid value "loud"; using "warning" instead.');
+    } finally {
+      await restore();
+    }
+  });
+
+  it('notes an out-of-range debounceMs in the output channel, with the default it uses instead', async () => {
+    // Settings are read, and an invalid value noted, when the open drafts are checked again after
+    // the change. (Whether the pause is then the default one cannot be seen from here: quick fixes,
+    // which the workbench asks for after an edit, check a draft on the spot.)
+    await openUntitled(joinLines('# Draft', '', CONTRADICTED_LINE));
+    const restore = await setSetting('draftFactCheck', 'debounceMs', 60000);
+    try {
+      assert.equal(await waitForLog(/draftFactCheck\.debounceMs has an invalid value 60000/),
+        'warn Setting draftFactCheck.debounceMs has an invalid value 60000; using 300 instead.');
+      await vscode.workspace.getConfiguration('draftFactCheck').update('debounceMs', -5, vscode.ConfigurationTarget.Workspace);
+      assert.equal(await waitForLog(/draftFactCheck\.debounceMs has an invalid value -5/),
+        'warn Setting draftFactCheck.debounceMs has an invalid value -5; using 300 instead.');
     } finally {
       await restore();
     }

@@ -85,9 +85,20 @@ export class WorkspaceCheck {
       { location: vscode.ProgressLocation.Notification, title: 'Fact Check', cancellable: true },
       async (progress, token) => {
         progress.report({ message: 'Finding drafts…' });
-        const uris = await vscode.workspace.findFiles(include, '**/node_modules/**', undefined, token);
-        uris.sort((a, b) => a.toString().localeCompare(b.toString()));
         const summary: CheckWorkspaceResult = { files: 0, filesWithFlags: 0, flagged: 0, supported: 0, cancelled: false };
+        let uris: vscode.Uri[];
+        try {
+          uris = await vscode.workspace.findFiles(include, '**/node_modules/**', undefined, token);
+        } catch (error) {
+          if (!token.isCancellationRequested) throw error;
+          uris = [];
+        }
+        // Cancelled while finding: findFiles returns what it had found (nothing, in practice).
+        if (token.isCancellationRequested) {
+          summary.cancelled = true;
+          return summary;
+        }
+        uris.sort((a, b) => a.toString().localeCompare(b.toString()));
         for (const uri of uris) {
           if (token.isCancellationRequested) {
             summary.cancelled = true;
