@@ -176,6 +176,10 @@ export class DatasetService implements vscode.Disposable {
     const started = Date.now();
     const { BUNDLED_DATASET_FILE, BUNDLED_DATASET_TEXT, mergeDatasets, parseDataset } = loadCore();
     const folders = vscode.workspace.workspaceFolders ?? [];
+    // Watch before looking: a file created while the folders are read is then reported (and read
+    // by the next reload). Watching after the first load left a moment in which a new dataset was
+    // neither found nor reported.
+    this.rewatch(folders);
     const scopes = new Map<string, ScopeSources>();
     for (const folder of folders) {
       scopes.set(folder.uri.toString(), await this.sourcesOf(folder));
@@ -231,7 +235,6 @@ export class DatasetService implements vscode.Disposable {
     }));
     this.knownFiles = new Set([...files.values()].filter((f) => !f.bundled).map((f) => f.uri.toString()));
     this.indexes = indexes;
-    this.rewatch(folders);
     const factCount = [...indexes.values()].reduce((max, index) => Math.max(max, index.size), 0);
     this.logger.info(`Loaded ${files.size} dataset file(s), up to ${factCount} facts per folder, ${problems.size} problem(s), in ${Date.now() - started} ms.`);
     this.changed.fire();
