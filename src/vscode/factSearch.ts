@@ -43,7 +43,8 @@ export function buildSearchEntries(index: FactIndex): SearchEntry[] {
   for (const indexed of index.facts) {
     const { fact } = indexed;
     // A quote's "value" is its words: they are searched as the quote, not shown as a figure.
-    const value = fact.quote ? undefined : (summarize(indexed, index).valueText ?? valueText(fact.value, index));
+    const summaryValue = fact.quote ? undefined : summarize(indexed, index).valueText;
+    const value = fact.quote ? undefined : (summaryValue ?? valueText(fact.value, index));
     const figure = value ? `${value}${fact.counts ? ` ${fact.counts.noun}` : ''}` : '';
     const people = peopleOf(fact, index);
     const quote = fact.quote ? `“${fact.quote.text}”` : '';
@@ -53,7 +54,7 @@ export function buildSearchEntries(index: FactIndex): SearchEntry[] {
       label: fact.statement,
       description: fact.kind,
       detail: [figure, quote, fact.attribution].filter(Boolean).join(' · '),
-      insertText: attributedText(indexed, index),
+      insertText: attributedText(indexed, index, summaryValue),
       fields: [
         field(1.2, `${figure} ${fact.value?.type === 'number' ? String(fact.value.amount) : ''}`),
         field(1, fact.statement),

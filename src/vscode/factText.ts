@@ -83,16 +83,18 @@ export function summarize(indexed: IndexedFact, index: FactIndex): ReferenceSumm
 /**
  * What *Look Up Source…* inserts at the cursor: the figure with what it counts and who says so
  * ("around 500 detainees, according to two Iraqi judicial officials, …"), a quote with its speaker,
- * a person with their title; otherwise the statement.
+ * a person with their title; otherwise the statement. `summaryValue`: the fact summary's value
+ * text, when the caller already has it.
  */
-export function attributedText(indexed: IndexedFact, index: FactIndex): string {
+export function attributedText(indexed: IndexedFact, index: FactIndex, summaryValue?: string): string {
   const { fact } = indexed;
   if (fact.quote) {
     const speaker = index.entity(fact.quote.speaker)?.name ?? fact.quote.speaker;
     return `“${fact.quote.text}” ${speaker} said`;
   }
   if (fact.value?.type === 'role') return valueText(fact.value, index) ?? fact.statement;
-  const value = summarize(indexed, index).valueText;
+  // The value in the summary's words, when the caller has not worked the summary out already.
+  const value = summaryValue ?? summarize(indexed, index).valueText;
   if (value && fact.value && (fact.value.type === 'number' || fact.value.type === 'range' || fact.value.type === 'vague')) {
     const noun = fact.counts?.noun;
     return `${value}${noun ? ` ${noun}` : ''}, ${fact.attribution}`;
