@@ -4,7 +4,7 @@
  * "two decades", "five years"), with their hedges.
  */
 import type { HedgeClass } from './numbers';
-import { boundedWords, hasAnyWord } from '../text/words';
+import { hasAnyWord, hasAnyWordStartingWith } from '../text/words';
 
 export interface DateMention {
   kind: 'date';
@@ -53,8 +53,7 @@ export const DURATION_UNITS: ReadonlySet<string> = new Set(['day', 'week', 'mont
 /** Does a word of `text` start with a month's first three letters? Every month MDY_RE and DMY_RE
  *  know starts a word (after a word boundary or a space) with them. */
 export function startsLikeMonth(text: string): boolean {
-  for (const w of boundedWords(text)) if (w.length >= 3 && MONTH_PREFIXES.has(w.slice(0, 3))) return true;
-  return false;
+  return hasAnyWordStartingWith(text, MONTH_PREFIXES);
 }
 const MONTH_PREFIXES: ReadonlySet<string> = new Set(MONTH_ABBR);
 
