@@ -80,14 +80,18 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c >= 128) return regexTokens(text, i, out);
+    if (c >= 128) {
+      if (!isPunctuationOrSpace(c)) return regexTokens(text, i, out);
+      i++;
+      continue;
+    }
     if (!isAsciiAlnum(c)) { i++; continue; }
     // An initialism ("U.S."): two or more upper-case letters each followed by a full stop.
     if (c >= 65 && c <= 90 && text.charCodeAt(i + 1) === 46) {
       let j = i;
       while (j + 1 < n && isAsciiUpper(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
       // A non-ASCII upper-case letter may continue it: let the regex decide from here.
-      if (j < n && text.charCodeAt(j) >= 128) return regexTokens(text, i, out);
+      if (j < n && isOtherNonAscii(text.charCodeAt(j))) return regexTokens(text, i, out);
       if (j - i >= 4) {
         pushAscii(out, text, i, j);
         i = j;
@@ -101,17 +105,29 @@ export function tokenize(text: string): Token[] {
       const a = text.charCodeAt(j);
       if ((a !== 39 && a !== 0x2019) || j + 1 >= n) break;
       const b = text.charCodeAt(j + 1);
-      if (b >= 128) return regexTokens(text, i, out);
+      if (isOtherNonAscii(b)) return regexTokens(text, i, out);
       if (!isAsciiLetter(b)) break;
       let k = j + 2;
       while (k < n && isAsciiLetter(text.charCodeAt(k))) k++;
       j = k;
     }
-    if (j < n && text.charCodeAt(j) >= 128 && text.charCodeAt(j) !== 0x2019) return regexTokens(text, i, out);
+    if (j < n && isOtherNonAscii(text.charCodeAt(j))) return regexTokens(text, i, out);
     pushAscii(out, text, i, j);
     i = j;
   }
   return out;
+}
+
+/** Non-ASCII characters drafts are full of that are neither letters nor digits (so they end a
+ *  token as ASCII punctuation does): curly quotes, en and em dashes, an ellipsis, no-break and
+ *  thin spaces. */
+function isPunctuationOrSpace(c: number): boolean {
+  return (c >= 0x2018 && c <= 0x201d) || c === 0x2013 || c === 0x2014 || c === 0x2026 || c === 0xa0 || c === 0x2009 || c === 0x202f;
+}
+
+/** A character the hand reading leaves to TOKEN_RE: non-ASCII and not one of those. */
+function isOtherNonAscii(c: number): boolean {
+  return c >= 128 && !isPunctuationOrSpace(c);
 }
 
 /** TOKEN_RE's tokens of `text` from `from` on, added to `out`. */
