@@ -388,6 +388,10 @@ function isAutolinkLike(text: string, link: { children: Inline[]; url: string })
   return only === link.url || only === bare || link.url.endsWith(only);
 }
 
+/** The characters readInline's switch has a case for (ASCII), other than the line feed. */
+const INLINE_SPECIAL = new Uint8Array(128);
+for (const c of '`*_[!]<\\&~\t\r\0') INLINE_SPECIAL[c.charCodeAt(0)] = 1;
+
 /** Inline items of [s, e), attention resolved. */
 function readInline(text: string, s: number, e: number, ctx: Ctx): Inline[] {
   const items: Inline[] = [];
@@ -502,19 +506,17 @@ function readInline(text: string, s: number, e: number, ctx: Ctx): Inline[] {
       }
       case 92: case 38: case 126: case 9: case 13: case 0: // \ & ~ tab CR NUL
         throw giveUp;
-      case 10: // a line ending inside a paragraph: continuation lines start at column 0 here
+      default: // text, and line endings inside a paragraph (continuation lines start at column 0 here)
         data(i);
         i++;
-        break;
-      default:
-        data(i);
-        i++;
+        while (i < e && !INLINE_SPECIAL[text.charCodeAt(i)]) i++;
     }
   }
   flush(e);
   if (labels.length) throw giveUp;
   resolveAttention(items);
-  checkLiterals(text, items);
+  // Every text checkLiterals reads is a part of [s, e): none has a literal when [s, e) has none.
+  if (AUTOLINK_LITERAL.test(text.slice(s, e))) checkLiterals(text, items);
   return items;
 }
 
