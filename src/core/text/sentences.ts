@@ -115,11 +115,13 @@ function splitBeforeNumerals(text: string, r: SentenceRange, out: SentenceRange[
 /** Splits prose into sentences; ranges are offsets into `text`, trimmed of surrounding space.
  *  `readByHand` false asks ICU itself whatever the text (the reference the tests compare with). */
 export function splitSentences(text: string, readByHand = true): SentenceRange[] {
+  // The ranges are this function's own from icuSentences on: each step changes them in place, and
+  // makes new arrays only where it splits.
   const merged: SentenceRange[] = [];
   for (const r of icuSentences(text, readByHand)) {
     const prev = merged[merged.length - 1];
     if (prev && endsWithAbbreviation(text, prev) && !/^\s*\n/.test(text.slice(r.start, r.end))) prev.end = r.end;
-    else merged.push({ ...r });
+    else merged.push(r);
   }
   // Most blocks have no terminal mark before a numeral: nothing to split.
   let split = merged;
@@ -127,16 +129,18 @@ export function splitSentences(text: string, readByHand = true): SentenceRange[]
     split = [];
     for (const r of merged) splitBeforeNumerals(text, r, split);
   }
-  const capped: SentenceRange[] = [];
-  for (const r of split) capLength(text, r, capped);
-  return capped
-    .map((r) => {
-      let { start, end } = r;
-      while (start < end && isSpace(text.charCodeAt(start))) start++;
-      while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-      return { start, end };
-    })
-    .filter((r) => r.end > r.start);
+  let capped = split;
+  if (split.some((r) => r.end - r.start > MAX_SENTENCE)) {
+    capped = [];
+    for (const r of split) capLength(text, r, capped);
+  }
+  const out: SentenceRange[] = [];
+  for (const r of capped) {
+    while (r.start < r.end && isSpace(text.charCodeAt(r.start))) r.start++;
+    while (r.end > r.start && isSpace(text.charCodeAt(r.end - 1))) r.end--;
+    if (r.end > r.start) out.push(r);
+  }
+  return out;
 }
 
 /** `/\s/` on one UTF-16 code unit (ECMAScript's WhiteSpace and LineTerminator). */
