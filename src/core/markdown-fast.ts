@@ -336,10 +336,12 @@ function collect(text: string, s: number, e: number, ctx: Ctx): { text: string; 
   const prose = ctx.prose;
   // collectText, on the nodes mdast would build from these items.
   let out = '';
-  const offsets: number[] = [];
+  // At most one offset per character of [s, e) (a skipped part gives one), and the end.
+  const offsets = new Array<number>(e - s + 1);
+  let count = 0;
   let end = e;
   const gap = (at: number) => {
-    if (out && !out.endsWith(' ')) { out += ' '; offsets.push(at); }
+    if (out && !out.endsWith(' ')) { out += ' '; offsets[count++] = at; }
   };
   const visit = (list: readonly Inline[]) => {
     for (let i = 0; i < list.length; i++) {
@@ -358,7 +360,7 @@ function collect(text: string, s: number, e: number, ctx: Ctx): { text: string; 
             if (nl >= ts && nl + 1 < te && /^[> ]+$/.test(text.slice(nl + 1, te))) throw giveUp;
           }
           out += prose(ts, te);
-          for (let k = ts; k < te; k++) offsets.push(k);
+          for (let k = ts; k < te; k++) offsets[count++] = k;
           end = te;
           i = j;
           break;
@@ -376,7 +378,8 @@ function collect(text: string, s: number, e: number, ctx: Ctx): { text: string; 
     }
   };
   visit(items);
-  offsets.push(end);
+  offsets[count++] = end;
+  offsets.length = count;
   return { text: out, offsets };
 }
 
