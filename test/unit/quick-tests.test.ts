@@ -47,6 +47,12 @@ describe('Quick tests before the long scans', () => {
       for (const set of sets) assert.equal(hasAnyWord(t, set), all.some((w) => set.has(w)), t);
       for (const set of prefixSets) assert.equal(hasAnyWordStartingWith(t, set), all.some((w) => [...set].some((p) => w.startsWith(p))), t);
     }), { seed: SEED, numRuns: RUNS * 5 });
+    // One set asked about both ways answers each way.
+    const both = new Set(['sev', 'iraq']);
+    assert.equal(hasAnyWord('several in Iraq', both), true);
+    assert.equal(hasAnyWord('several in Iraqi', both), false);
+    assert.equal(hasAnyWordStartingWith('several in Iraqi', both), true);
+    assert.equal(hasAnyWord('several in Iraqi', both), false);
     // Sets past the bits given out are read the slow way, with the same answers.
     for (let i = 0; i < 40; i++) {
       assert.equal(hasAnyWord('In Iraq, today', new Set(['iraq'])), true);

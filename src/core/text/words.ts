@@ -74,7 +74,9 @@ const MAX_GATES = 30;
 /** textMask's answer for a text with "ſ" or "K": read it with boundedWords. */
 const FOLDED = -1;
 
-const gates = new WeakMap<ReadonlySet<string>, number>();
+/** The bits of the sets asked about as whole words, and of those asked about as prefixes. */
+const wordGates = new WeakMap<ReadonlySet<string>, number>();
+const prefixGates = new WeakMap<ReadonlySet<string>, number>();
 let gateCount = 0;
 /** Bits of the word sets (whole words) and of the prefix sets (starts of words). */
 let wordBits = 0, prefixBits = 0;
@@ -89,6 +91,7 @@ let version = 0;
 
 /** The bit of a set (given on first sight), or 0 when no bit is left. */
 function gateBit(words: ReadonlySet<string>, prefix: boolean): number {
+  const gates = prefix ? prefixGates : wordGates;
   const known = gates.get(words);
   if (known !== undefined) return known;
   if (gateCount >= MAX_GATES) return 0;
