@@ -5,6 +5,7 @@
 import type { ProseBlock } from './markdown';
 import { splitSentences } from './text/sentences';
 import { tokenize, type Token } from './text/tokens';
+import { allMatches } from './text/matches';
 
 export interface Sentence {
   block: ProseBlock;
@@ -30,7 +31,7 @@ export function analyzeBlock(block: ProseBlock): Sentence[] {
     const text = block.text.slice(r.start, r.end);
     const clauses: Array<[number, number]> = [];
     let from = 0;
-    for (const m of text.matchAll(CLAUSE_BREAK)) {
+    for (const m of allMatches(CLAUSE_BREAK, text)) {
       if (m.index > from) clauses.push([from, m.index]);
       from = m.index;
     }

@@ -336,10 +336,12 @@ function collect(text: string, s: number, e: number, ctx: Ctx): { text: string; 
   const prose = ctx.prose;
   // collectText, on the nodes mdast would build from these items.
   let out = '';
-  const offsets: number[] = [];
+  // At most one offset per character of [s, e) (a skipped part gives one), and the end.
+  const offsets = new Array<number>(e - s + 1);
+  let count = 0;
   let end = e;
   const gap = (at: number) => {
-    if (out && !out.endsWith(' ')) { out += ' '; offsets.push(at); }
+    if (out && !out.endsWith(' ')) { out += ' '; offsets[count++] = at; }
   };
   const visit = (list: readonly Inline[]) => {
     for (let i = 0; i < list.length; i++) {
@@ -358,7 +360,7 @@ function collect(text: string, s: number, e: number, ctx: Ctx): { text: string; 
             if (nl >= ts && nl + 1 < te && /^[> ]+$/.test(text.slice(nl + 1, te))) throw giveUp;
           }
           out += prose(ts, te);
-          for (let k = ts; k < te; k++) offsets.push(k);
+          for (let k = ts; k < te; k++) offsets[count++] = k;
           end = te;
           i = j;
           break;
@@ -376,7 +378,8 @@ function collect(text: string, s: number, e: number, ctx: Ctx): { text: string; 
     }
   };
   visit(items);
-  offsets.push(end);
+  offsets[count++] = end;
+  offsets.length = count;
   return { text: out, offsets };
 }
 
@@ -387,6 +390,10 @@ function isAutolinkLike(text: string, link: { children: Inline[]; url: string })
   const bare = link.url.replace(/^(?:https?:\/\/|mailto:)/, '');
   return only === link.url || only === bare || link.url.endsWith(only);
 }
+
+/** The characters readInline's switch has a case for (ASCII), other than the line feed. */
+const INLINE_SPECIAL = new Uint8Array(128);
+for (const c of '`*_[!]<\\&~\t\r\0') INLINE_SPECIAL[c.charCodeAt(0)] = 1;
 
 /** Inline items of [s, e), attention resolved. */
 function readInline(text: string, s: number, e: number, ctx: Ctx): Inline[] {
@@ -502,19 +509,17 @@ function readInline(text: string, s: number, e: number, ctx: Ctx): Inline[] {
       }
       case 92: case 38: case 126: case 9: case 13: case 0: // \ & ~ tab CR NUL
         throw giveUp;
-      case 10: // a line ending inside a paragraph: continuation lines start at column 0 here
+      default: // text, and line endings inside a paragraph (continuation lines start at column 0 here)
         data(i);
         i++;
-        break;
-      default:
-        data(i);
-        i++;
+        while (i < e && !INLINE_SPECIAL[text.charCodeAt(i)]) i++;
     }
   }
   flush(e);
   if (labels.length) throw giveUp;
   resolveAttention(items);
-  checkLiterals(text, items);
+  // Every text checkLiterals reads is a part of [s, e): none has a literal when [s, e) has none.
+  if (AUTOLINK_LITERAL.test(text.slice(s, e))) checkLiterals(text, items);
   return items;
 }
 

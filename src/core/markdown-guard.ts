@@ -64,55 +64,59 @@ function limitContainers(source: string): string {
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isPunctuation = (c: string | undefined) => c !== undefined && /[\p{P}\p{S}]/u.test(c);
 
-function limitInline(source: string): string {
+/** The inline half of limitNesting: emphasis runs and link brackets beyond the limits read as spaces. */
+export function limitInline(source: string): string {
   let chars: string[] | undefined;
   const blank = (from: number, to: number) => {
     chars ??= source.split('');
     for (let k = from; k < to; k++) chars[k] = ' ';
   };
-  const open: Record<string, number> = { '*': 0, _: 0, '~': 0, '[': 0 };
-  const unmatched: Record<string, number> = { '*': 0, _: 0, '~': 0, ']': 0 };
-  for (let i = 0; i < source.length;) {
-    const c = source[i];
-    if (c === '\\') { i += 2; continue; }
-    if (c === '\n' || c === '\r') {
+  // Per marker ("*", "_", "~", and "[" with "]"): runs or brackets open, and closers that closed nothing.
+  const open = [0, 0, 0, 0];
+  const unmatched = [0, 0, 0, 0];
+  const n = source.length;
+  for (let i = 0; i < n;) {
+    const c = source.charCodeAt(i);
+    if (c === 92 /* \ */) { i += 2; continue; }
+    if (c === 10 || c === 13) {
       // A blank line ends the paragraph.
-      let j = c === '\r' && source[i + 1] === '\n' ? i + 2 : i + 1;
-      while (j < source.length && (source[j] === ' ' || source[j] === '\t')) j++;
-      if (j >= source.length || source[j] === '\n' || source[j] === '\r') {
-        for (const k in open) open[k] = 0;
-        for (const k in unmatched) unmatched[k] = 0;
+      let j = c === 13 && source.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      while (j < n && (source.charCodeAt(j) === 32 || source.charCodeAt(j) === 9)) j++;
+      if (j >= n || source.charCodeAt(j) === 10 || source.charCodeAt(j) === 13) {
+        open.fill(0);
+        unmatched.fill(0);
       }
       i++;
       continue;
     }
-    if (c === '*' || c === '_' || c === '~') {
+    if (c === 42 /* * */ || c === 95 /* _ */ || c === 126 /* ~ */) {
+      const k = c === 42 ? 0 : c === 95 ? 1 : 2;
       let j = i;
-      while (j < source.length && source[j] === c) j++;
+      while (j < n && source.charCodeAt(j) === c) j++;
       const before = source[i - 1], after = source[j];
       // CommonMark's left- and right-flanking delimiter runs.
       const left = !isSpace(after) && (!isPunctuation(after) || isSpace(before) || isPunctuation(before));
       const right = !isSpace(before) && (!isPunctuation(before) || isSpace(after) || isPunctuation(after));
       const run = j - i;
       if (left && !right) {
-        const room = Math.max(0, MAX_INLINE_DEPTH - open[c]);
+        const room = Math.max(0, MAX_INLINE_DEPTH - open[k]);
         if (run > room) blank(i, j - room); // keep the characters next to the text
-        open[c] += Math.min(run, room);
+        open[k] += Math.min(run, room);
       } else if (right && !left) {
         // A closer with nothing open stays literal text; micromark looks back over every earlier
         // run for each, so past the limit they are spaces.
-        if (open[c] === 0 && ++unmatched[c] > MAX_INLINE_DEPTH) blank(i, j);
-        open[c] = Math.max(0, open[c] - run);
+        if (open[k] === 0 && ++unmatched[k] > MAX_INLINE_DEPTH) blank(i, j);
+        open[k] = Math.max(0, open[k] - run);
       }
       i = j;
       continue;
     }
-    if (c === '[') {
-      if (open['['] >= MAX_INLINE_DEPTH) blank(i, i + 1);
-      else open['[']++;
-    } else if (c === ']') {
-      if (open['['] === 0 && ++unmatched[']'] > MAX_INLINE_DEPTH) blank(i, i + 1);
-      open['['] = Math.max(0, open['['] - 1);
+    if (c === 91 /* [ */) {
+      if (open[3] >= MAX_INLINE_DEPTH) blank(i, i + 1);
+      else open[3]++;
+    } else if (c === 93 /* ] */) {
+      if (open[3] === 0 && ++unmatched[3] > MAX_INLINE_DEPTH) blank(i, i + 1);
+      open[3] = Math.max(0, open[3] - 1);
     }
     i++;
   }

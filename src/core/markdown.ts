@@ -137,7 +137,9 @@ function pushBlock(source: string, kind: ProseBlock['kind'], node: Parents, cont
  *  sentence at a newline); container markers on continuation lines ("> " in block quotes) are
  *  spaces too. Lengths are kept. */
 function proseSlice(source: string, s: number, e: number): string {
-  return source.slice(s, e).replace(/(?:\r\n?|\n)[ \t>]*/g, (m) => ' '.repeat(m.length));
+  const slice = source.slice(s, e);
+  if (!slice.includes('\n') && !slice.includes('\r')) return slice;
+  return slice.replace(/(?:\r\n?|\n)[ \t>]*/g, (m) => ' '.repeat(m.length));
 }
 
 /** Concatenates the prose of an inline subtree, keeping each character's source offset. */

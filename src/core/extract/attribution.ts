@@ -3,7 +3,7 @@
  * "X told reporters". Returns the phrase naming the source, with its sentence-local range.
  */
 import type { Sentence } from '../analyze';
-import { boundedWords, hasAnyWord } from '../text/words';
+import { hasAnyWord } from '../text/words';
 
 export interface Attribution {
   /** The source phrase ("Hisham al-Alawi", "Iraqi security officials"). */
@@ -21,6 +21,9 @@ export const SPEECH_VERBS = 'said|says|say|told\\s+(?:reporters|Reuters|journali
 /** The verb of each of SPEECH_VERBS' alternatives, a whole word wherever they match (text/words.ts). */
 export const SPEECH_VERB_WORDS: ReadonlySet<string> = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'noted', 'stated', 'reported', 'estimated', 'estimates', 'confirmed', 'acknowledged', 'claimed', 'announced', 'warned', 'put', 'asked']);
 
+/** The word every match of ACCORDING has. */
+export const ACCORDING_WORD: ReadonlySet<string> = new Set(['according']);
+
 export const ACCORDING = /\baccording\s+to\s+([^;:()"“”]+?)\s*(?=[.;!?)]*$|;|\s[—–]\s|,\s+(?:the|a|an|who|which)\b)/i;
 export const INVERTED = new RegExp(`,\\s*(?:${SPEECH_VERBS})\\s+([^,;"“”]+?)\\s*[.!?]?$`, 'i');
 export const LEADING = new RegExp(`^((?:[^;"“”](?!\\b(?:${SPEECH_VERBS})\\b))*?[^;"“”\\s])\\s+(?:${SPEECH_VERBS})\\b`, 'i');
@@ -29,7 +32,7 @@ export const LEADING = new RegExp(`^((?:[^;"“”](?!\\b(?:${SPEECH_VERBS})\\b)
 export function findAttribution(s: Sentence): Attribution | undefined {
   const t = s.text;
   // Every form needs "according" or a speech verb: most sentences skip the scans.
-  const according = boundedWords(t).has('according');
+  const according = hasAnyWord(t, ACCORDING_WORD);
   const speech = hasAnyWord(t, SPEECH_VERB_WORDS);
   if (!according && !speech) return undefined;
   let m = according ? ACCORDING.exec(t) : null;

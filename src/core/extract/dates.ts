@@ -4,7 +4,8 @@
  * "two decades", "five years"), with their hedges.
  */
 import type { HedgeClass } from './numbers';
-import { boundedWords, hasAnyWord } from '../text/words';
+import { hasAnyWord, hasAnyWordStartingWith } from '../text/words';
+import { allMatches } from '../text/matches';
 
 export interface DateMention {
   kind: 'date';
@@ -53,8 +54,7 @@ export const DURATION_UNITS: ReadonlySet<string> = new Set(['day', 'week', 'mont
 /** Does a word of `text` start with a month's first three letters? Every month MDY_RE and DMY_RE
  *  know starts a word (after a word boundary or a space) with them. */
 export function startsLikeMonth(text: string): boolean {
-  for (const w of boundedWords(text)) if (w.length >= 3 && MONTH_PREFIXES.has(w.slice(0, 3))) return true;
-  return false;
+  return hasAnyWordStartingWith(text, MONTH_PREFIXES);
 }
 const MONTH_PREFIXES: ReadonlySet<string> = new Set(MONTH_ABBR);
 
@@ -91,24 +91,24 @@ export function extractTimes(text: string): TimeMentions {
   // ISO dates and years have four digits in a row; the other dates a word starting like a month.
   const fourDigits = hasDigit && /[0-9]{4}/.test(text);
   const month = hasDigit && startsLikeMonth(text);
-  if (fourDigits) for (const m of text.matchAll(ISO_RE)) {
+  if (fourDigits) for (const m of allMatches(ISO_RE, text)) {
     const month = Number(m[2]), day = Number(m[3]);
     if (month >= 1 && month <= 12 && day >= 1 && day <= 31) dates.push({ kind: 'date', start: m.index, end: m.index + m[0].length, month, day, year: Number(m[1]), format: 'ISO', monthStyle: 'long' });
   }
-  if (month) for (const m of text.matchAll(MDY_RE)) {
+  if (month) for (const m of allMatches(MDY_RE, text)) {
     const day = Number(m[2]);
     if (day < 1 || day > 31 || taken(m.index, m.index + m[0].length)) continue;
     if (m[1] === 'May' && /^\s/.test(text.slice(m.index + 3)) && !/^May\s+\d/.test(m[0])) continue;
     const { month, style } = monthIndex(m[1]);
     dates.push({ kind: 'date', start: m.index, end: m.index + m[0].length, month, day, year: m[3] ? Number(m[3]) : undefined, format: 'MDY', monthStyle: style });
   }
-  if (month) for (const m of text.matchAll(DMY_RE)) {
+  if (month) for (const m of allMatches(DMY_RE, text)) {
     const day = Number(m[1]);
     if (day < 1 || day > 31 || taken(m.index, m.index + m[0].length)) continue;
     const { month, style } = monthIndex(m[2]);
     dates.push({ kind: 'date', start: m.index, end: m.index + m[0].length, month, day, year: m[3] ? Number(m[3]) : undefined, format: 'DMY', monthStyle: style });
   }
-  if (fourDigits) for (const m of text.matchAll(YEAR_RE)) {
+  if (fourDigits) for (const m of allMatches(YEAR_RE, text)) {
     const s = m.index, e = s + m[0].length;
     if (taken(s, e)) continue;
     // "2000 fighters" is a count, "in 2014" / "the 2020 return" / "2014." a year.
@@ -118,7 +118,7 @@ export function extractTimes(text: string): TimeMentions {
       && !/\b(?:in|since|from|by|until|of|during|the|early|late|mid|before|after)\s+$/i.test(before);
     if (!looksLikeCount) years.push({ kind: 'year', start: s, end: e, year: Number(m[0]) });
   }
-  if (hasUnit) for (const m of text.matchAll(DURATION_RE)) {
+  if (hasUnit) for (const m of allMatches(DURATION_RE, text)) {
     const hedgeWords = m[1].trim().toLowerCase();
     const amountRaw = m[2].toLowerCase();
     const amount = DURATION_WORDS[amountRaw] ?? Number(amountRaw);

@@ -5,6 +5,7 @@
  * ("about", "fewer than", "as many as") and ranges ("400–500", "between 400 and 500").
  */
 import { hasAnyWord } from '../text/words';
+import { allMatches } from '../text/matches';
 
 export type HedgeClass = 'exact' | 'approximate' | 'nearly' | 'lessThan' | 'atMost' | 'moreThan' | 'justOver';
 
@@ -125,18 +126,18 @@ export function extractFigures(text: string, taken: Taken = []): Figure[] {
 
   const hasDigit = /[0-9]/.test(text);
   // Ranges first: "400–500", "400 to 500", "between 400 and 500".
-  if (hasDigit) for (const m of text.matchAll(RANGE_RE)) {
+  if (hasDigit) for (const m of allMatches(RANGE_RE, text)) {
     const isBetween = /^between/i.test(m[0]);
     if (!isBetween && /and/i.test(m[0])) continue; // "130 Iraqis and 400" is not a range
     const a = Number(m[1].replace(/,/g, '')), b = Number(m[2].replace(/,/g, ''));
     if (!(a < b) || (a >= 1900 && a <= 2100 && b >= 1900 && b <= 2100)) continue;
     push(m.index, m.index + m[0].length, { type: 'range', min: a, max: b, unit: Math.min(impliedUnit(m[1].replace(/,/g, ''), undefined, 1), impliedUnit(m[2].replace(/,/g, ''), undefined, 1)) }, false, m[1].includes(',') ? ',' : '');
   }
-  if (hasAnyWord(text, VAGUE_LAST_WORDS)) for (const m of text.matchAll(VAGUE_RE)) {
+  if (hasAnyWord(text, VAGUE_LAST_WORDS)) for (const m of allMatches(VAGUE_RE, text)) {
     const word = m[0].toLowerCase().replace(/\s+/g, ' ');
     push(m.index, m.index + m[0].length, { type: 'vague', word }, true, '');
   }
-  if (hasDigit) for (const m of text.matchAll(NUMERAL_RE)) {
+  if (hasDigit) for (const m of allMatches(NUMERAL_RE, text)) {
     const digits = m[1].replace(/[,\u00a0\u202f\u2009]/g, '');
     const scaleWord = m[3] ?? m[4];
     const scale = scaleWord ? SUFFIX_SCALES[scaleWord] : 1;
@@ -145,7 +146,7 @@ export function extractFigures(text: string, taken: Taken = []): Figure[] {
     const sep = /,/.test(m[1]) ? ',' : (/[\u00a0\u202f\u2009]/.exec(m[1])?.[0] ?? '');
     push(m.index, m.index + m[0].length, { type: 'number', amount, unit: impliedUnit(digits, m[2], scale), hedge: 'exact' }, false, sep);
   }
-  if (hasAnyWord(text, NUMBER_WORDS)) for (const m of text.matchAll(WORD_NUMBER_RE)) {
+  if (hasAnyWord(text, NUMBER_WORDS)) for (const m of allMatches(WORD_NUMBER_RE, text)) {
     const parsed = parseWords(m[0]);
     if (!parsed) continue;
     push(m.index, m.index + m[0].length, { type: 'number', amount: parsed.amount, unit: parsed.unit, hedge: 'exact' }, true, '');

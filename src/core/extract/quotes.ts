@@ -3,6 +3,7 @@
  * “…,” X said / “…” said X / X said: “…” / X warned that … “…”.
  */
 import { SPEECH_VERBS } from './attribution';
+import { allMatches } from '../text/matches';
 
 export interface QuoteMention {
   /** Block-local offsets of the quoted words (inside the marks). */
@@ -18,13 +19,16 @@ const AFTER_INVERTED = new RegExp(`^\\s*[,.?!]?\\s*${SPEECH}\\s+((?:the|a|an|one
 const AFTER_NORMAL = new RegExp(`^\\s*[,.?!]?\\s*([^,.;!?"“”]{1,80}?)\\s+${SPEECH}\\b`, 'i');
 const BEFORE = new RegExp(`([^.;!?"“”,]{1,80}?)\\s+${SPEECH}(?:\\s+[^.;!?"“”]{0,80}?)?\\s*[:,]?\\s*$`, 'i');
 
+const CURLY_QUOTE = /“([^“”]+)”/g;
+
 /** Finds quotes (≥ 1 word) and their speakers in a block's text. */
 export function extractQuotes(text: string): QuoteMention[] {
   const out: QuoteMention[] = [];
   const pairs: Array<[number, number]> = [];
-  for (const m of text.matchAll(/“([^“”]+)”/g)) pairs.push([m.index + 1, m.index + m[0].length - 1]);
+  if (text.includes('“')) for (const m of allMatches(CURLY_QUOTE, text)) pairs.push([m.index + 1, m.index + m[0].length - 1]);
   // Straight quotes pair up in order; an unbalanced one is ignored.
-  const straight = [...text.matchAll(/"/g)].map((m) => m.index);
+  const straight: number[] = [];
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) straight.push(i);
   for (let i = 0; i + 1 < straight.length; i += 2) pairs.push([straight[i] + 1, straight[i + 1]]);
   for (const [start, end] of pairs.sort((a, b) => a[0] - b[0])) {
     const q = text.slice(start, end);

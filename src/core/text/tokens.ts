@@ -25,7 +25,8 @@ const IRREGULAR: Record<string, string> = {
 
 /** Possessive and contraction endings are dropped: "Iraq's" -> "iraq". */
 function dropPossessive(w: string): string {
-  return w.replace(/['’]s$/u, '').replace(/s['’]$/u, 's');
+  if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
+  return w.endsWith("s'") || w.endsWith('s’') ? w.slice(0, -1) : w;
 }
 
 const stems = new Map<string, string>();
@@ -41,22 +42,33 @@ export function stem(word: string): string {
   return s;
 }
 
-function stemUncached(word: string): string {
+/** The stemmer itself, with string tests only (test/unit/tokens.test.ts compares it with the
+ *  regular expressions it was first written with). */
+export function stemUncached(word: string): string {
   let w = dropPossessive(word.toLowerCase());
   const irregular = IRREGULAR[w];
   if (irregular) return irregular;
-  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.length <= 3 || hasAsciiDigit(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('ied') && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
-  else if (/(?:ss|us|sis)$/.test(w)) { /* keep: "process", "status", "crisis" */ }
-  else if (/(?:ches|shes|xes|zes|sses)$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('sis')) { /* keep: "process", "status", "crisis" */ }
+  else if (w.endsWith('ches') || w.endsWith('shes') || w.endsWith('xes') || w.endsWith('zes') || w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s')) w = w.slice(0, -1);
   // "transferr" -> "transfer", "stopp" -> "stop"
-  if (/([bdfgklmnprt])\1$/.test(w)) w = w.slice(0, -1);
+  const last = w.charCodeAt(w.length - 1);
+  if (last === w.charCodeAt(w.length - 2) && DOUBLED.includes(w[w.length - 1])) w = w.slice(0, -1);
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
   return w;
+}
+
+/** Consonants a doubled final one of is undoubled. */
+const DOUBLED = 'bdfgklmnprt';
+
+function hasAsciiDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) >= 48 && w.charCodeAt(i) <= 57) return true;
+  return false;
 }
 
 /** Tokenizes `text` (offsets relative to `text`): TOKEN_RE's matches, read by hand over ASCII (most
@@ -68,16 +80,20 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c >= 128) return regexTokens(text, i, out);
+    if (c >= 128) {
+      if (!isPunctuationOrSpace(c)) return regexTokens(text, i, out);
+      i++;
+      continue;
+    }
     if (!isAsciiAlnum(c)) { i++; continue; }
     // An initialism ("U.S."): two or more upper-case letters each followed by a full stop.
     if (c >= 65 && c <= 90 && text.charCodeAt(i + 1) === 46) {
       let j = i;
       while (j + 1 < n && isAsciiUpper(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
       // A non-ASCII upper-case letter may continue it: let the regex decide from here.
-      if (j < n && text.charCodeAt(j) >= 128) return regexTokens(text, i, out);
+      if (j < n && isOtherNonAscii(text.charCodeAt(j))) return regexTokens(text, i, out);
       if (j - i >= 4) {
-        push(out, text, i, j);
+        pushAscii(out, text, i, j);
         i = j;
         continue;
       }
@@ -89,17 +105,29 @@ export function tokenize(text: string): Token[] {
       const a = text.charCodeAt(j);
       if ((a !== 39 && a !== 0x2019) || j + 1 >= n) break;
       const b = text.charCodeAt(j + 1);
-      if (b >= 128) return regexTokens(text, i, out);
+      if (isOtherNonAscii(b)) return regexTokens(text, i, out);
       if (!isAsciiLetter(b)) break;
       let k = j + 2;
       while (k < n && isAsciiLetter(text.charCodeAt(k))) k++;
       j = k;
     }
-    if (j < n && text.charCodeAt(j) >= 128 && text.charCodeAt(j) !== 0x2019) return regexTokens(text, i, out);
-    push(out, text, i, j);
+    if (j < n && isOtherNonAscii(text.charCodeAt(j))) return regexTokens(text, i, out);
+    pushAscii(out, text, i, j);
     i = j;
   }
   return out;
+}
+
+/** Non-ASCII characters drafts are full of that are neither letters nor digits (so they end a
+ *  token as ASCII punctuation does): curly quotes, en and em dashes, an ellipsis, no-break and
+ *  thin spaces. */
+function isPunctuationOrSpace(c: number): boolean {
+  return (c >= 0x2018 && c <= 0x201d) || c === 0x2013 || c === 0x2014 || c === 0x2026 || c === 0xa0 || c === 0x2009 || c === 0x202f;
+}
+
+/** A character the hand reading leaves to TOKEN_RE: non-ASCII and not one of those. */
+function isOtherNonAscii(c: number): boolean {
+  return c >= 128 && !isPunctuationOrSpace(c);
 }
 
 /** TOKEN_RE's tokens of `text` from `from` on, added to `out`. */
@@ -112,6 +140,70 @@ function regexTokens(text: string, from: number, out: Token[]): Token[] {
 function push(out: Token[], text: string, start: number, end: number): void {
   const lower = text.slice(start, end).toLowerCase();
   out.push({ lower, stem: stem(lower), start, end });
+}
+
+// Words read by hand (ASCII letters and digits, full stops, apostrophes), lower-cased with their
+// stems, in an open-addressing table looked up by a hash of their characters: a word met before is
+// neither sliced, lower-cased nor hashed again as a string. Bounded like the stems' memo.
+let wordKeys: Array<string | undefined> = new Array<string | undefined>(4096);
+let wordStems: string[] = new Array<string>(4096);
+let wordCount = 0;
+
+/** push() for a token of ASCII letters, digits, full stops and apostrophes (’ included), which
+ *  toLowerCase() lower-cases letter by letter. */
+function pushAscii(out: Token[], text: string, start: number, end: number): void {
+  const length = end - start;
+  let h = length;
+  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + lowerCode(text.charCodeAt(k))) | 0;
+  const mask = wordKeys.length - 1;
+  let i = (h ^ (h >>> 15)) & mask;
+  for (let key = wordKeys[i]; key !== undefined; key = wordKeys[(i = (i + 1) & mask)]) {
+    if (key.length !== length) continue;
+    let k = 0;
+    while (k < length && key.charCodeAt(k) === lowerCode(text.charCodeAt(start + k))) k++;
+    if (k === length) {
+      out.push({ lower: key, stem: wordStems[i], start, end });
+      return;
+    }
+  }
+  const lower = text.slice(start, end).toLowerCase();
+  const s = stem(lower);
+  out.push({ lower, stem: s, start, end });
+  if (wordCount >= 200_000) {
+    wordKeys = new Array<string | undefined>(4096);
+    wordStems = new Array<string>(4096);
+    wordCount = 0;
+  } else if ((wordCount + 1) * 2 > wordKeys.length) {
+    growWords();
+  }
+  addWord(lower, s, h);
+}
+
+function addWord(lower: string, s: string, h: number): void {
+  const mask = wordKeys.length - 1;
+  let i = (h ^ (h >>> 15)) & mask;
+  while (wordKeys[i] !== undefined) i = (i + 1) & mask;
+  wordKeys[i] = lower;
+  wordStems[i] = s;
+  wordCount++;
+}
+
+function growWords(): void {
+  const keys = wordKeys, stems = wordStems;
+  wordKeys = new Array<string | undefined>(keys.length * 2);
+  wordStems = new Array<string>(keys.length * 2);
+  wordCount = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key === undefined) continue;
+    let h = key.length;
+    for (let k = 0; k < key.length; k++) h = (Math.imul(h, 31) + key.charCodeAt(k)) | 0;
+    addWord(key, stems[i], h);
+  }
+}
+
+function lowerCode(c: number): number {
+  return c >= 65 && c <= 90 ? c | 32 : c;
 }
 
 function isAsciiLetter(c: number): boolean {
