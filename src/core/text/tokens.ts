@@ -179,6 +179,15 @@ function pushAscii(out: Token[], text: string, start: number, end: number): void
   addWord(lower, s, h);
 }
 
+/** Forgets every word and stem met before (they are kept across checks otherwise: a pure function
+ *  of the word, bounded at 200,000 words). For measuring a process's very first check. */
+export function clearWordMemos(): void {
+  stems.clear();
+  wordKeys = new Array<string | undefined>(4096);
+  wordStems = new Array<string>(4096);
+  wordCount = 0;
+}
+
 function addWord(lower: string, s: string, h: number): void {
   const mask = wordKeys.length - 1;
   let i = (h ^ (h >>> 15)) & mask;
