@@ -11,6 +11,7 @@
  * characters inside its strings (see {@link tally}).
  */
 import { Bound, DurationValue, Entity, FactKind, ISO_DATE_RE, SourceRef, VagueWord, isCalendarDate } from './schema';
+import { SLOT_CONTEXT, SLOT_COUNTS, SLOT_EXCLUDES, SLOT_OTHER, SLOT_SOURCE, SLOT_TERMS, shareIn } from './share-lists';
 
 type Obj = Record<string, unknown>;
 
@@ -287,72 +288,6 @@ function isFact(o: unknown): boolean {
 }
 
 
-
-// Equal lists of terms, one array: a story's facts repeat its terms, places and sources (a third
-// of a large generated dataset's heap). Dataset objects are read-only, as zod's output was.
-
-/** Lists seen, by their first term ("" for empty lists): a few, else by their whole text. */
-let lists = new Map<string, string[][] | Map<string, string[]>>();
-
-/** The list each slot (a field of the element before) was last given: consecutive facts of a
- *  story repeat lists, and comparing with the last one is cheaper than a lookup. */
-const last: string[][] = [];
-const SLOT_COUNTS = 0, SLOT_TERMS = 1, SLOT_CONTEXT = 2, SLOT_EXCLUDES = 3, SLOT_SOURCE = 4, SLOT_OTHER = 5;
-
-/** Starts (and ends) sharing lists among the elements of one dataset. */
-export function resetSharing(): void {
-  lists = new Map();
-  last.length = 0;
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** {@link share}, trying the list last given to `slot` first. */
-function shareIn(slot: number, list: unknown): string[] {
-  const l = list as string[];
-  const before = last[slot];
-  if (before !== undefined && (before === l || sameList(before, l))) return before;
-  return (last[slot] = share(l));
-}
-
-/** Lists with the same first term compared one by one: beyond this, found by their whole text. */
-const PER_FIRST_TERM = 8;
-
-/** The first list seen equal to `list` (or `list`). */
-function share(l: string[]): string[] {
-  const key = l.length ? l[0] : '';
-  const known = lists.get(key);
-  if (known === undefined) {
-    lists.set(key, [l]);
-    return l;
-  }
-  if (Array.isArray(known)) {
-    for (let k = 0; k < known.length; k++) if (sameList(known[k], l)) return known[k];
-    if (known.length < PER_FIRST_TERM) {
-      known.push(l);
-      return l;
-    }
-    const byText = new Map<string, string[]>();
-    for (const c of known) byText.set(c.join('\u0001'), c);
-    lists.set(key, byText);
-    return shareByText(byText, l);
-  }
-  return shareByText(known, l);
-}
-
-function shareByText(byText: Map<string, string[]>, l: string[]): string[] {
-  const text = l.join('\u0001');
-  const c = byText.get(text);
-  if (c === undefined) {
-    byText.set(text, l);
-    return l;
-  }
-  return sameList(c, l) ? c : l;
-}
 
 // Defaults, as the schema's `.default(…)`s: only called on elements the check accepted.
 
