@@ -1,11 +1,11 @@
 /**
  * The loader's sharing of equal term lists (src/core/dataset/share-lists.ts): equal lists become
  * one array, unequal ones never do, also when their signatures (length, and per term its length
- * and three of its characters) are the same.
+ * and three of its characters) are the same; empty lists are the dataset's one empty list.
  */
 import * as assert from 'node:assert/strict';
 import { Rng } from '../../bench/rng';
-import { SLOT_OTHER, SLOT_SOURCE, resetSharing, shareIn } from '../../src/core/dataset/share-lists';
+import { SLOT_OTHER, SLOT_SOURCE, emptyList, resetSharing, shareIn } from '../../src/core/dataset/share-lists';
 
 describe('dataset loader: sharing equal term lists', () => {
   beforeEach(() => resetSharing());
@@ -18,6 +18,9 @@ describe('dataset loader: sharing equal term lists', () => {
     assert.equal(shareIn(SLOT_SOURCE, ['officials', 'the ministry']), a);
     const empty = shareIn(SLOT_SOURCE, []);
     assert.equal(shareIn(SLOT_OTHER, []), empty);
+    assert.equal(emptyList(), empty); // also the default of an absent list
+    resetSharing();
+    assert.notEqual(emptyList(), empty); // one per dataset
   });
 
   it('keeps unequal lists apart, also with the same signature', () => {
@@ -41,8 +44,8 @@ describe('dataset loader: sharing equal term lists', () => {
       assert.deepEqual(shared, l);
       const first = firstByText.get(text);
       if (first === undefined) {
-        assert.equal(shared, l);
-        firstByText.set(text, l);
+        assert.equal(shared, l.length ? l : emptyList());
+        firstByText.set(text, shared);
       } else assert.equal(shared, first);
     }
   });

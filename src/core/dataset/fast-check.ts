@@ -11,7 +11,7 @@
  * characters inside its strings (see {@link tally}).
  */
 import { Bound, DurationValue, Entity, FactKind, ISO_DATE_RE, SourceRef, VagueWord, isCalendarDate } from './schema';
-import { SLOT_CONTEXT, SLOT_COUNTS, SLOT_EXCLUDES, SLOT_OTHER, SLOT_SOURCE, SLOT_TERMS, shareIn } from './share-lists';
+import { SLOT_CONTEXT, SLOT_COUNTS, SLOT_EXCLUDES, SLOT_OTHER, SLOT_SOURCE, SLOT_TERMS, emptyList, shareIn } from './share-lists';
 
 type Obj = Record<string, unknown>;
 
@@ -197,12 +197,6 @@ function value(o: unknown): boolean {
   return true;
 }
 
-
-
-
-
-
-
 type Check = (v: unknown) => boolean;
 
 /** An object whose keys are all among `fields`, each value passing its check, with every `required`
@@ -287,15 +281,13 @@ function isFact(o: unknown): boolean {
   return true;
 }
 
-
-
 // Defaults, as the schema's `.default(…)`s: only called on elements the check accepted.
 
 function fillValue(v: Obj): void {
   switch (v.type) {
     case 'number': case 'duration': if (v.bound === undefined) v.bound = 'exact'; break;
-    case 'place': v.aliases = shareIn(SLOT_OTHER, v.aliases ?? []); break;
-    case 'role': v.accepted = shareIn(SLOT_OTHER, v.accepted ?? []); break;
+    case 'place': v.aliases = v.aliases === undefined ? emptyList() : shareIn(SLOT_OTHER, v.aliases); break;
+    case 'role': v.accepted = v.accepted === undefined ? emptyList() : shareIn(SLOT_OTHER, v.accepted); break;
   }
 }
 
@@ -303,17 +295,17 @@ function fillFact(f: Obj): void {
   if (f.value !== undefined) fillValue(f.value as Obj);
   const c = f.counts as Obj | undefined;
   if (c) {
-    c.terms = shareIn(SLOT_COUNTS, c.terms ?? []);
+    c.terms = c.terms === undefined ? emptyList() : shareIn(SLOT_COUNTS, c.terms);
     if (c.implicit === undefined) c.implicit = false;
   }
   const e = f.event as Obj | undefined;
   if (e) {
-    e.terms = shareIn(SLOT_TERMS, e.terms ?? []);
-    e.context = shareIn(SLOT_CONTEXT, e.context ?? []);
-    e.excludes = shareIn(SLOT_EXCLUDES, e.excludes ?? []);
+    e.terms = e.terms === undefined ? emptyList() : shareIn(SLOT_TERMS, e.terms);
+    e.context = e.context === undefined ? emptyList() : shareIn(SLOT_CONTEXT, e.context);
+    e.excludes = e.excludes === undefined ? emptyList() : shareIn(SLOT_EXCLUDES, e.excludes);
   }
-  for (const s of f.sources as Obj[]) s.terms = shareIn(SLOT_SOURCE, s.terms ?? []);
-  if (f.confusableWith === undefined) f.confusableWith = [];
+  for (const s of f.sources as Obj[]) s.terms = s.terms === undefined ? emptyList() : shareIn(SLOT_SOURCE, s.terms);
+  if (f.confusableWith === undefined) f.confusableWith = emptyList();
 }
 
 export type ElementKind = 'documents' | 'entities' | 'facts';
@@ -331,10 +323,12 @@ export function checkElement(kind: ElementKind, v: unknown): boolean {
       if (!isFact(v)) return false;
       fillFact(v as Obj);
       return true;
-    case 'entities':
+    case 'entities': {
       if (!isEntity(v)) return false;
-      (v as Obj).aliases = shareIn(SLOT_OTHER, (v as Obj).aliases ?? []);
+      const e = v as Obj;
+      e.aliases = e.aliases === undefined ? emptyList() : shareIn(SLOT_OTHER, e.aliases);
       return true;
+    }
     case 'documents':
       return isDocument(v);
   }

@@ -20,8 +20,12 @@ let collided = new Map<number, string[][]>();
 /** The list each slot was last given. */
 const last: Array<string[] | undefined> = [undefined, undefined, undefined, undefined, undefined, undefined];
 
+/** The empty list: for every empty or absent list of the dataset (`[]` defaults included). */
+let empty: never[] = [];
+
 /** Starts (and ends) sharing lists among the elements of one dataset. */
 export function resetSharing(): void {
+  empty = [];
   bySignature = new Map();
   collided = new Map();
   last.fill(undefined);
@@ -64,9 +68,16 @@ function share(l: string[]): string[] {
   return l;
 }
 
-/** The first list seen equal to `list` (a list of strings), trying the one last given to `slot` first. */
+/** The dataset's empty list, shared like any other (a default `[]`: nothing to allocate). */
+export function emptyList<T>(): T[] {
+  return empty;
+}
+
+/** The first list seen equal to `list` (a list of strings), trying the one last given to `slot`
+ *  first; for an empty list, {@link emptyList}. */
 export function shareIn(slot: number, list: unknown): string[] {
   const l = list as string[];
+  if (l.length === 0) return empty;
   const before = last[slot];
   if (before !== undefined && (before === l || sameList(before, l))) return before;
   return (last[slot] = share(l));
