@@ -197,62 +197,161 @@ function value(o: unknown): boolean {
   return true;
 }
 
-type Check = (v: unknown) => boolean;
+// Each object kind checked by hand, key by key (no table of checks, no closures): an object
+// whose keys are all among its fields, each value passing its field's check, with every required
+// key present. Its keys are counted.
 
-/** An object whose keys are all among `fields`, each value passing its check, with every `required`
- *  key present; its keys are counted. */
-function record(o: unknown, fields: ReadonlyMap<string, Check>, required: readonly string[]): boolean {
+function period(o: unknown): boolean {
   if (!isObject(o)) return false;
   let n = 0;
   for (const k in o) {
     n++;
-    const check = fields.get(k);
-    if (check === undefined || !check(o[k])) return false;
+    if ((k !== 'from' && k !== 'to') || !isoDate(o[k])) return false;
   }
-  for (let i = 0; i < required.length; i++) if (!(required[i] in o)) return false;
   counted += n;
   return true;
 }
 
-const fieldsOf = (checks: Record<string, Check>): ReadonlyMap<string, Check> => new Map(Object.entries(checks));
-
-const PERIOD = fieldsOf({ from: isoDate, to: isoDate });
-const period = (o: unknown) => record(o, PERIOD, []);
-
-const QUOTE = fieldsOf({ text: nonEmpty, speaker: id });
-const quote = (o: unknown) => record(o, QUOTE, ['text', 'speaker']);
-
-const CONFUSABLE = fieldsOf({ fact: id, note: nonEmpty });
-const confusable = (o: unknown) => record(o, CONFUSABLE, ['fact', 'note']);
-
-const SOURCE = fieldsOf({
-  entity: id, who: nonEmpty, count: (v) => Number.isSafeInteger(v) && (v as number) > 0, kind: (v) => SOURCE_KINDS.has(v), terms,
-});
-const sourceRef = (o: unknown) => record(o, SOURCE, ['who', 'kind']);
-
-const COUNTS = fieldsOf({ noun: nonEmpty, terms, implicit: (v) => typeof v === 'boolean' });
-const counts = (o: unknown) => record(o, COUNTS, ['noun']);
-
-const EVENT = fieldsOf({ label: nonEmpty, terms, context: terms, excludes: terms });
-const event = (o: unknown) => record(o, EVENT, ['label']);
-
-const ENTITY = fieldsOf({ id, affiliation: id, kind: (v) => ENTITY_KINDS.has(v), name: nonEmpty, aliases: terms, title: str, description: str });
-const isEntity = (o: unknown) => record(o, ENTITY, ['id', 'kind', 'name']);
-
-/** Documents with a `url` are left to zod (it trims and normalises links). */
-const DOCUMENT = fieldsOf({ id, outlet: nonEmpty, headline: nonEmpty, published: isoDate, note: str });
-const isDocument = (o: unknown) => record(o, DOCUMENT, ['id', 'outlet', 'headline', 'published']);
-
-function isFact(o: unknown): boolean {
+function quote(o: unknown): boolean {
   if (!isObject(o)) return false;
   let n = 0;
   for (const k in o) {
     n++;
     const v = o[k];
     switch (k) {
-      case 'id': if (!id(v)) return false; break;
-      case 'kind': if (!FACT_KINDS.has(v)) return false; break;
-      case 'statement': case 'attribution': if (!nonEmpty(v)) return false; break;
+      case 'text': if (!nonEmpty(v)) return false; break;
+      case 'speaker': if (!id(v)) return false; break;
+      default: return false;
+    }
+  }
+  if (n !== 2) return false; // both, as each key comes once
+  counted += n;
+  return true;
+}
+
+function confusable(o: unknown): boolean {
+  if (!isObject(o)) return false;
+  let n = 0;
+  for (const k in o) {
+    n++;
+    const v = o[k];
+    switch (k) {
+      case 'fact': if (!id(v)) return false; break;
+      case 'note': if (!nonEmpty(v)) return false; break;
+      default: return false;
+    }
+  }
+  if (n !== 2) return false;
+  counted += n;
+  return true;
+}
+
+function sourceRef(o: unknown): boolean {
+  if (!isObject(o)) return false;
+  let n = 0, required = 0;
+  for (const k in o) {
+    n++;
+    const v = o[k];
+    switch (k) {
+      case 'who': if (!nonEmpty(v)) return false; required++; break;
+      case 'kind': if (!SOURCE_KINDS.has(v)) return false; required++; break;
+      case 'entity': if (!id(v)) return false; break;
+      case 'count': if (!Number.isSafeInteger(v) || (v as number) <= 0) return false; break;
+      case 'terms': if (!terms(v)) return false; break;
+      default: return false;
+    }
+  }
+  if (required !== 2) return false;
+  counted += n;
+  return true;
+}
+
+function counts(o: unknown): boolean {
+  if (!isObject(o)) return false;
+  let n = 0, required = 0;
+  for (const k in o) {
+    n++;
+    const v = o[k];
+    switch (k) {
+      case 'noun': if (!nonEmpty(v)) return false; required++; break;
+      case 'terms': if (!terms(v)) return false; break;
+      case 'implicit': if (typeof v !== 'boolean') return false; break;
+      default: return false;
+    }
+  }
+  if (required !== 1) return false;
+  counted += n;
+  return true;
+}
+
+function event(o: unknown): boolean {
+  if (!isObject(o)) return false;
+  let n = 0, required = 0;
+  for (const k in o) {
+    n++;
+    const v = o[k];
+    switch (k) {
+      case 'label': if (!nonEmpty(v)) return false; required++; break;
+      case 'terms': case 'context': case 'excludes': if (!terms(v)) return false; break;
+      default: return false;
+    }
+  }
+  if (required !== 1) return false;
+  counted += n;
+  return true;
+}
+
+function isEntity(o: unknown): boolean {
+  if (!isObject(o)) return false;
+  let n = 0, required = 0;
+  for (const k in o) {
+    n++;
+    const v = o[k];
+    switch (k) {
+      case 'id': if (!id(v)) return false; required++; break;
+      case 'kind': if (!ENTITY_KINDS.has(v)) return false; required++; break;
+      case 'name': if (!nonEmpty(v)) return false; required++; break;
+      case 'affiliation': if (!id(v)) return false; break;
+      case 'aliases': if (!terms(v)) return false; break;
+      case 'title': case 'description': if (!str(v)) return false; break;
+      default: return false;
+    }
+  }
+  if (required !== 3) return false;
+  counted += n;
+  return true;
+}
+
+/** Documents with a `url` are left to zod (it trims and normalises links). */
+function isDocument(o: unknown): boolean {
+  if (!isObject(o)) return false;
+  let n = 0, required = 0;
+  for (const k in o) {
+    n++;
+    const v = o[k];
+    switch (k) {
+      case 'id': if (!id(v)) return false; required++; break;
+      case 'outlet': case 'headline': if (!nonEmpty(v)) return false; required++; break;
+      case 'published': if (!isoDate(v)) return false; required++; break;
+      case 'note': if (!str(v)) return false; break;
+      default: return false;
+    }
+  }
+  if (required !== 4) return false;
+  counted += n;
+  return true;
+}
+
+function isFact(o: unknown): boolean {
+  if (!isObject(o)) return false;
+  let n = 0, required = 0;
+  for (const k in o) {
+    n++;
+    const v = o[k];
+    switch (k) {
+      case 'id': if (!id(v)) return false; required++; break;
+      case 'kind': if (!FACT_KINDS.has(v)) return false; required++; break;
+      case 'statement': case 'attribution': if (!nonEmpty(v)) return false; required++; break;
       case 'value': if (!value(v)) return false; break;
       case 'counts': if (!counts(v)) return false; break;
       case 'event': if (!event(v)) return false; break;
@@ -261,6 +360,7 @@ function isFact(o: unknown): boolean {
       case 'sources':
         if (!Array.isArray(v) || v.length === 0) return false;
         for (let i = 0; i < v.length; i++) if (!sourceRef(v[i])) return false;
+        required++;
         break;
       case 'document': if (!id(v)) return false; break;
       case 'quote': if (!quote(v)) return false; break;
@@ -271,7 +371,7 @@ function isFact(o: unknown): boolean {
       default: return false;
     }
   }
-  if (!('id' in o) || !('kind' in o) || !('statement' in o) || !('sources' in o) || !('attribution' in o)) return false;
+  if (required !== 5) return false; // id, kind, statement, sources, attribution
   // The schema's superRefine.
   const kind = o.kind;
   if (kind === 'quote' && o.quote === undefined) return false;
