@@ -11,6 +11,7 @@
  * characters inside its strings (see {@link tally}).
  */
 import { Bound, DurationValue, Entity, FactKind, ISO_DATE_RE, SourceRef, VagueWord, isCalendarDate } from './schema';
+import { SLOT_CONTEXT, SLOT_COUNTS, SLOT_EXCLUDES, SLOT_OTHER, SLOT_SOURCE, SLOT_TERMS, emptyList, shareIn } from './share-lists';
 
 type Obj = Record<string, unknown>;
 
@@ -196,68 +197,161 @@ function value(o: unknown): boolean {
   return true;
 }
 
+// Each object kind checked by hand, key by key (no table of checks, no closures): an object
+// whose keys are all among its fields, each value passing its field's check, with every required
+// key present. Its keys are counted.
 
-
-
-
-
-
-type Check = (v: unknown) => boolean;
-
-/** An object whose keys are all among `fields`, each value passing its check, with every `required`
- *  key present; its keys are counted. */
-function record(o: unknown, fields: ReadonlyMap<string, Check>, required: readonly string[]): boolean {
+function period(o: unknown): boolean {
   if (!isObject(o)) return false;
   let n = 0;
   for (const k in o) {
     n++;
-    const check = fields.get(k);
-    if (check === undefined || !check(o[k])) return false;
+    if ((k !== 'from' && k !== 'to') || !isoDate(o[k])) return false;
   }
-  for (let i = 0; i < required.length; i++) if (!(required[i] in o)) return false;
   counted += n;
   return true;
 }
 
-const fieldsOf = (checks: Record<string, Check>): ReadonlyMap<string, Check> => new Map(Object.entries(checks));
-
-const PERIOD = fieldsOf({ from: isoDate, to: isoDate });
-const period = (o: unknown) => record(o, PERIOD, []);
-
-const QUOTE = fieldsOf({ text: nonEmpty, speaker: id });
-const quote = (o: unknown) => record(o, QUOTE, ['text', 'speaker']);
-
-const CONFUSABLE = fieldsOf({ fact: id, note: nonEmpty });
-const confusable = (o: unknown) => record(o, CONFUSABLE, ['fact', 'note']);
-
-const SOURCE = fieldsOf({
-  entity: id, who: nonEmpty, count: (v) => Number.isSafeInteger(v) && (v as number) > 0, kind: (v) => SOURCE_KINDS.has(v), terms,
-});
-const sourceRef = (o: unknown) => record(o, SOURCE, ['who', 'kind']);
-
-const COUNTS = fieldsOf({ noun: nonEmpty, terms, implicit: (v) => typeof v === 'boolean' });
-const counts = (o: unknown) => record(o, COUNTS, ['noun']);
-
-const EVENT = fieldsOf({ label: nonEmpty, terms, context: terms, excludes: terms });
-const event = (o: unknown) => record(o, EVENT, ['label']);
-
-const ENTITY = fieldsOf({ id, affiliation: id, kind: (v) => ENTITY_KINDS.has(v), name: nonEmpty, aliases: terms, title: str, description: str });
-const isEntity = (o: unknown) => record(o, ENTITY, ['id', 'kind', 'name']);
-
-/** Documents with a `url` are left to zod (it trims and normalises links). */
-const DOCUMENT = fieldsOf({ id, outlet: nonEmpty, headline: nonEmpty, published: isoDate, note: str });
-const isDocument = (o: unknown) => record(o, DOCUMENT, ['id', 'outlet', 'headline', 'published']);
-
-function isFact(o: unknown): boolean {
+function quote(o: unknown): boolean {
   if (!isObject(o)) return false;
   let n = 0;
   for (const k in o) {
     n++;
     const v = o[k];
     switch (k) {
-      case 'id': if (!id(v)) return false; break;
-      case 'kind': if (!FACT_KINDS.has(v)) return false; break;
-      case 'statement': case 'attribution': if (!nonEmpty(v)) return false; break;
+      case 'text': if (!nonEmpty(v)) return false; break;
+      case 'speaker': if (!id(v)) return false; break;
+      default: return false;
+    }
+  }
+  if (n !== 2) return false; // both, as each key comes once
+  counted += n;
+  return true;
+}
+
+function confusable(o: unknown): boolean {
+  if (!isObject(o)) return false;
+  let n = 0;
+  for (const k in o) {
+    n++;
+    const v = o[k];
+    switch (k) {
+      case 'fact': if (!id(v)) return false; break;
+      case 'note': if (!nonEmpty(v)) return false; break;
+      default: return false;
+    }
+  }
+  if (n !== 2) return false;
+  counted += n;
+  return true;
+}
+
+function sourceRef(o: unknown): boolean {
+  if (!isObject(o)) return false;
+  let n = 0, required = 0;
+  for (const k in o) {
+    n++;
+    const v = o[k];
+    switch (k) {
+      case 'who': if (!nonEmpty(v)) return false; required++; break;
+      case 'kind': if (!SOURCE_KINDS.has(v)) return false; required++; break;
+      case 'entity': if (!id(v)) return false; break;
+      case 'count': if (!Number.isSafeInteger(v) || (v as number) <= 0) return false; break;
+      case 'terms': if (!terms(v)) return false; break;
+      default: return false;
+    }
+  }
+  if (required !== 2) return false;
+  counted += n;
+  return true;
+}
+
+function counts(o: unknown): boolean {
+  if (!isObject(o)) return false;
+  let n = 0, required = 0;
+  for (const k in o) {
+    n++;
+    const v = o[k];
+    switch (k) {
+      case 'noun': if (!nonEmpty(v)) return false; required++; break;
+      case 'terms': if (!terms(v)) return false; break;
+      case 'implicit': if (typeof v !== 'boolean') return false; break;
+      default: return false;
+    }
+  }
+  if (required !== 1) return false;
+  counted += n;
+  return true;
+}
+
+function event(o: unknown): boolean {
+  if (!isObject(o)) return false;
+  let n = 0, required = 0;
+  for (const k in o) {
+    n++;
+    const v = o[k];
+    switch (k) {
+      case 'label': if (!nonEmpty(v)) return false; required++; break;
+      case 'terms': case 'context': case 'excludes': if (!terms(v)) return false; break;
+      default: return false;
+    }
+  }
+  if (required !== 1) return false;
+  counted += n;
+  return true;
+}
+
+function isEntity(o: unknown): boolean {
+  if (!isObject(o)) return false;
+  let n = 0, required = 0;
+  for (const k in o) {
+    n++;
+    const v = o[k];
+    switch (k) {
+      case 'id': if (!id(v)) return false; required++; break;
+      case 'kind': if (!ENTITY_KINDS.has(v)) return false; required++; break;
+      case 'name': if (!nonEmpty(v)) return false; required++; break;
+      case 'affiliation': if (!id(v)) return false; break;
+      case 'aliases': if (!terms(v)) return false; break;
+      case 'title': case 'description': if (!str(v)) return false; break;
+      default: return false;
+    }
+  }
+  if (required !== 3) return false;
+  counted += n;
+  return true;
+}
+
+/** Documents with a `url` are left to zod (it trims and normalises links). */
+function isDocument(o: unknown): boolean {
+  if (!isObject(o)) return false;
+  let n = 0, required = 0;
+  for (const k in o) {
+    n++;
+    const v = o[k];
+    switch (k) {
+      case 'id': if (!id(v)) return false; required++; break;
+      case 'outlet': case 'headline': if (!nonEmpty(v)) return false; required++; break;
+      case 'published': if (!isoDate(v)) return false; required++; break;
+      case 'note': if (!str(v)) return false; break;
+      default: return false;
+    }
+  }
+  if (required !== 4) return false;
+  counted += n;
+  return true;
+}
+
+function isFact(o: unknown): boolean {
+  if (!isObject(o)) return false;
+  let n = 0, required = 0;
+  for (const k in o) {
+    n++;
+    const v = o[k];
+    switch (k) {
+      case 'id': if (!id(v)) return false; required++; break;
+      case 'kind': if (!FACT_KINDS.has(v)) return false; required++; break;
+      case 'statement': case 'attribution': if (!nonEmpty(v)) return false; required++; break;
       case 'value': if (!value(v)) return false; break;
       case 'counts': if (!counts(v)) return false; break;
       case 'event': if (!event(v)) return false; break;
@@ -266,6 +360,7 @@ function isFact(o: unknown): boolean {
       case 'sources':
         if (!Array.isArray(v) || v.length === 0) return false;
         for (let i = 0; i < v.length; i++) if (!sourceRef(v[i])) return false;
+        required++;
         break;
       case 'document': if (!id(v)) return false; break;
       case 'quote': if (!quote(v)) return false; break;
@@ -276,7 +371,7 @@ function isFact(o: unknown): boolean {
       default: return false;
     }
   }
-  if (!('id' in o) || !('kind' in o) || !('statement' in o) || !('sources' in o) || !('attribution' in o)) return false;
+  if (required !== 5) return false; // id, kind, statement, sources, attribution
   // The schema's superRefine.
   const kind = o.kind;
   if (kind === 'quote' && o.quote === undefined) return false;
@@ -286,81 +381,13 @@ function isFact(o: unknown): boolean {
   return true;
 }
 
-
-
-// Equal lists of terms, one array: a story's facts repeat its terms, places and sources (a third
-// of a large generated dataset's heap). Dataset objects are read-only, as zod's output was.
-
-/** Lists seen, by their first term ("" for empty lists): a few, else by their whole text. */
-let lists = new Map<string, string[][] | Map<string, string[]>>();
-
-/** The list each slot (a field of the element before) was last given: consecutive facts of a
- *  story repeat lists, and comparing with the last one is cheaper than a lookup. */
-const last: string[][] = [];
-const SLOT_COUNTS = 0, SLOT_TERMS = 1, SLOT_CONTEXT = 2, SLOT_EXCLUDES = 3, SLOT_SOURCE = 4, SLOT_OTHER = 5;
-
-/** Starts (and ends) sharing lists among the elements of one dataset. */
-export function resetSharing(): void {
-  lists = new Map();
-  last.length = 0;
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** {@link share}, trying the list last given to `slot` first. */
-function shareIn(slot: number, list: unknown): string[] {
-  const l = list as string[];
-  const before = last[slot];
-  if (before !== undefined && (before === l || sameList(before, l))) return before;
-  return (last[slot] = share(l));
-}
-
-/** Lists with the same first term compared one by one: beyond this, found by their whole text. */
-const PER_FIRST_TERM = 8;
-
-/** The first list seen equal to `list` (or `list`). */
-function share(l: string[]): string[] {
-  const key = l.length ? l[0] : '';
-  const known = lists.get(key);
-  if (known === undefined) {
-    lists.set(key, [l]);
-    return l;
-  }
-  if (Array.isArray(known)) {
-    for (let k = 0; k < known.length; k++) if (sameList(known[k], l)) return known[k];
-    if (known.length < PER_FIRST_TERM) {
-      known.push(l);
-      return l;
-    }
-    const byText = new Map<string, string[]>();
-    for (const c of known) byText.set(c.join('\u0001'), c);
-    lists.set(key, byText);
-    return shareByText(byText, l);
-  }
-  return shareByText(known, l);
-}
-
-function shareByText(byText: Map<string, string[]>, l: string[]): string[] {
-  const text = l.join('\u0001');
-  const c = byText.get(text);
-  if (c === undefined) {
-    byText.set(text, l);
-    return l;
-  }
-  return sameList(c, l) ? c : l;
-}
-
 // Defaults, as the schema's `.default(…)`s: only called on elements the check accepted.
 
 function fillValue(v: Obj): void {
   switch (v.type) {
     case 'number': case 'duration': if (v.bound === undefined) v.bound = 'exact'; break;
-    case 'place': v.aliases = shareIn(SLOT_OTHER, v.aliases ?? []); break;
-    case 'role': v.accepted = shareIn(SLOT_OTHER, v.accepted ?? []); break;
+    case 'place': v.aliases = v.aliases === undefined ? emptyList() : shareIn(SLOT_OTHER, v.aliases); break;
+    case 'role': v.accepted = v.accepted === undefined ? emptyList() : shareIn(SLOT_OTHER, v.accepted); break;
   }
 }
 
@@ -368,17 +395,17 @@ function fillFact(f: Obj): void {
   if (f.value !== undefined) fillValue(f.value as Obj);
   const c = f.counts as Obj | undefined;
   if (c) {
-    c.terms = shareIn(SLOT_COUNTS, c.terms ?? []);
+    c.terms = c.terms === undefined ? emptyList() : shareIn(SLOT_COUNTS, c.terms);
     if (c.implicit === undefined) c.implicit = false;
   }
   const e = f.event as Obj | undefined;
   if (e) {
-    e.terms = shareIn(SLOT_TERMS, e.terms ?? []);
-    e.context = shareIn(SLOT_CONTEXT, e.context ?? []);
-    e.excludes = shareIn(SLOT_EXCLUDES, e.excludes ?? []);
+    e.terms = e.terms === undefined ? emptyList() : shareIn(SLOT_TERMS, e.terms);
+    e.context = e.context === undefined ? emptyList() : shareIn(SLOT_CONTEXT, e.context);
+    e.excludes = e.excludes === undefined ? emptyList() : shareIn(SLOT_EXCLUDES, e.excludes);
   }
-  for (const s of f.sources as Obj[]) s.terms = shareIn(SLOT_SOURCE, s.terms ?? []);
-  if (f.confusableWith === undefined) f.confusableWith = [];
+  for (const s of f.sources as Obj[]) s.terms = s.terms === undefined ? emptyList() : shareIn(SLOT_SOURCE, s.terms);
+  if (f.confusableWith === undefined) f.confusableWith = emptyList();
 }
 
 export type ElementKind = 'documents' | 'entities' | 'facts';
@@ -396,10 +423,12 @@ export function checkElement(kind: ElementKind, v: unknown): boolean {
       if (!isFact(v)) return false;
       fillFact(v as Obj);
       return true;
-    case 'entities':
+    case 'entities': {
       if (!isEntity(v)) return false;
-      (v as Obj).aliases = shareIn(SLOT_OTHER, (v as Obj).aliases ?? []);
+      const e = v as Obj;
+      e.aliases = e.aliases === undefined ? emptyList() : shareIn(SLOT_OTHER, e.aliases);
       return true;
+    }
     case 'documents':
       return isDocument(v);
   }

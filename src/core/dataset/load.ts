@@ -29,7 +29,8 @@ import { DatasetLocator, formatPath, type LocateTarget, type TextLocation } from
 import { describeSyntaxErrors, syntaxErrorFromJsonParse, type SyntaxProblem } from './syntax';
 import { MARK_DEFAULTS, reportIssues, type IssueReport } from './issues';
 import { ProblemSink } from './problem-sink';
-import { checkElement, colonsIn, lastTally, resetSharing, tally } from './fast-check';
+import { checkElement, colonsIn, lastTally, tally } from './fast-check';
+import { resetSharing } from './share-lists';
 
 export { mergeDatasets } from './merge';
 export { MAX_PROBLEMS_PER_FILE } from './problem-sink';
