@@ -8,7 +8,7 @@
 import type { Entity, Fact } from '../dataset/schema';
 import type { FactIndex, IndexedFact } from '../dataset/fact-index';
 import { eachStem, stem, termStems, TOKEN_RE, type Token } from '../text/tokens';
-import { TermsIn } from './terms-in';
+import { TermsIn, type TermLists } from './terms-in';
 
 export type TermRole = 'counts' | 'event' | 'context' | 'exclude' | 'place';
 
@@ -107,13 +107,13 @@ export class TermIndex {
 
   private readonly mentionsOf = new WeakMap<readonly Token[], Mention[]>();
   /** The facts' term lists by number (TermCompiler), and where they occur in a sentence and in its labels. */
-  private readonly lists: readonly string[][][];
+  private readonly lists: TermLists;
   private termsIn: { sentence: TermsIn; labels: TermsIn } | undefined;
 
   constructor(readonly index: FactIndex) {
     const compile = new TermCompiler();
     this.termStems = compile.stems;
-    this.lists = compile.numbered;
+    this.lists = { lists: compile.numbered, firstStemIds: compile.firstStemIds, stemIds: compile.stemIds };
     const list: CompiledFact[] = [];
     this.compiled = list;
     // Gate groups by their list (compiled lists are shared: a story's facts share one group).
@@ -357,8 +357,11 @@ class TermCompiler {
   private readonly ones = new Map<string, CompiledList>();
   /** Every stem of every list compiled. */
   readonly stems = new Set<string>();
-  /** The lists by their number (see TermsIn). */
+  /** The lists by their number (see TermsIn), and the numbers of their terms' first stems. */
   readonly numbered: string[][][] = [];
+  readonly firstStemIds: Int32Array[] = [];
+  /** First stems of terms, numbered. */
+  readonly stemIds = new Map<string, number>();
 
   list(terms: readonly string[]): CompiledList {
     if (!terms.length) return NO_LIST;
@@ -378,6 +381,13 @@ class TermCompiler {
   number(list: string[][]): CompiledList {
     if (!list.length) return NO_LIST;
     this.numbered.push(list);
+    const ids = new Int32Array(list.length);
+    for (let j = 0; j < list.length; j++) {
+      let id = this.stemIds.get(list[j][0]);
+      if (id === undefined) this.stemIds.set(list[j][0], (id = this.stemIds.size));
+      ids[j] = id;
+    }
+    this.firstStemIds.push(ids);
     return { list, id: this.numbered.length - 1 };
   }
 
