@@ -49,13 +49,13 @@ export class FindingsStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   /**
-   * Records a result unless a newer version of the same document is already recorded (a late
-   * result for a stale version is dropped). Returns whether it was recorded.
+   * Records a result, replacing the URI's previous one. Checks read a document as it is when they
+   * run (synchronously), so the latest result is the current one, even with a lower version: a new
+   * document can take a closed one's URI (VS Code reuses untitled names) before the old one's
+   * close event arrives. Returns whether it was recorded.
    */
   set(result: DocumentFindings): boolean {
     const key = result.uri.toString();
-    const previous = this.byUri.get(key);
-    if (previous?.version !== undefined && result.version !== undefined && result.version < previous.version) return false;
     this.byUri.set(key, result);
     this.changed.fire(result.uri);
     return true;

@@ -72,6 +72,24 @@ describe('diagnostics', () => {
     await waitForDiagnostics(uri, (d) => d.length === 0, 'diagnostics cleared on close');
   });
 
+  it('gives a new untitled draft that takes a closed one’s name its own diagnostics', async () => {
+    // VS Code reuses untitled names: the new draft has the closed one's URI and a lower version.
+    // Whether the old draft's close event arrives before or after the new one is checked is up to
+    // VS Code; either way the new draft's findings must be its own (an older record with a higher
+    // version once made the new result look stale and dropped it).
+    const first = await openUntitled(joinLines(CONTRADICTED_LINE, '', CONTRADICTED_LINE));
+    for (let i = 0; i < 4; i++) await first.edit((b) => b.insert(new vscode.Position(1, 0), ' '));
+    await waitForDiagnostics(first.document.uri, (d) => d.length === 2, 'two flags on the first draft');
+    const name = first.document.uri.toString();
+    const oldVersion = first.document.version;
+    await closeAll();
+    const second = await openUntitled(joinLines('# Second', '', CONTRADICTED_LINE));
+    assert.equal(second.document.uri.toString(), name, 'the new draft took the closed one’s name');
+    assert.ok(second.document.version < oldVersion, `versions ${second.document.version} < ${oldVersion}`);
+    const [flag] = await waitForDiagnostics(second.document.uri, (d) => d.length === 1 && d[0].range.start.line === 2, 'the new draft’s own flag, on its line 3');
+    assert.equal(second.document.getText(flag.range), '7,000');
+  });
+
   it('puts the squiggle on the figure in CRLF drafts and after characters outside the BMP', async () => {
     const editor = await openUntitled(['# Draft 🇺🇸', '', `🇺🇸🇮🇶 ${CONTRADICTED_LINE}`, ''].join('\r\n'));
     assert.equal(editor.document.eol, vscode.EndOfLine.CRLF);
