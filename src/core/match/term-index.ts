@@ -7,7 +7,7 @@
  */
 import type { Entity, Fact } from '../dataset/schema';
 import type { FactIndex, IndexedFact } from '../dataset/fact-index';
-import { eachStem, stem, termStems, TOKEN_RE, type Token } from '../text/tokens';
+import { eachStem, findStems, stem, stemsAt, termStems, TOKEN_RE, type Token } from '../text/tokens';
 import { TermsIn, type TermLists } from './terms-in';
 
 export type TermRole = 'counts' | 'event' | 'context' | 'exclude' | 'place';
@@ -62,7 +62,7 @@ class Buckets<T extends { stems: readonly string[] }> {
     if (one) for (const e of one) fn(e);
     if (i + 1 >= to || !this.firstOfTwo.has(stem)) return;
     const two = this.two.get(`${stem}\u0001${tokens[i + 1].stem}`);
-    if (two) for (const e of two) if (matchesAt(tokens, i, e.stems, to)) fn(e);
+    if (two) for (const e of two) if (stemsAt(tokens, i, e.stems, to)) fn(e);
   }
 }
 
@@ -141,10 +141,10 @@ export class TermIndex {
       };
       list.push(cf);
       // What binding needs (bind.ts): a context word when the fact has any, and an event word when
-      // it has any. Such a fact is reached through those words only.
+      // it has any. Such a fact is reached through those words only; one with neither, by any of its words.
       if (cf.context.length) gateList(cf, cf.context);
       else if (cf.event.length) gateList(cf, cf.event);
-      else this.terms(cf, (_role, stems) => this.gates.add({ stems, facts: [cf] }));
+      else for (const terms of [cf.counts, cf.excludes, cf.places]) for (const stems of terms) this.gates.add({ stems, facts: [cf] });
       if (f.kind === 'quote' && f.quote) {
         this.quotes.push(cf);
         eachStem(f.quote.text, (s) => {
@@ -171,15 +171,6 @@ export class TermIndex {
   compiledFact(id: string): CompiledFact | undefined {
     const indexed = this.index.fact(id);
     return indexed ? this.compiled[indexed.ordinal] : undefined;
-  }
-
-  /** A fact's terms: counts, event, context, excluding words, place names. */
-  private terms(cf: CompiledFact, fn: (role: TermRole, stems: string[]) => void): void {
-    for (const stems of cf.counts) fn('counts', stems);
-    for (const stems of cf.event) fn('event', stems);
-    for (const stems of cf.context) fn('context', stems);
-    for (const stems of cf.excludes) fn('exclude', stems);
-    for (const stems of cf.places) fn('place', stems);
   }
 
   /** Every stem the datasets use (statements, terms, names, sources): what a draft about the story
@@ -330,7 +321,7 @@ export class TermIndex {
     let best = 0;
     for (const t of terms) {
       if (t.length <= best) continue;
-      for (let i = from; i + t.length <= to; i++) if (matchesAt(tokens, i, t, to)) { best = t.length; break; }
+      if (findStems(tokens, t, from, to) >= 0) best = t.length;
     }
     return best;
   }
@@ -445,11 +436,6 @@ function stemsOf(text: string): string[] {
   return stems;
 }
 
-function matchesAt(tokens: readonly Token[], i: number, stems: readonly string[], to: number): boolean {
-  if (i + stems.length > to) return false;
-  for (let k = 0; k < stems.length; k++) if (tokens[i + k].stem !== stems[k]) return false;
-  return true;
-}
 
 const cache = new WeakMap<FactIndex, TermIndex>();
 

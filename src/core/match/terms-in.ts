@@ -9,7 +9,7 @@
  * token list it was found in, so one TermsIn serves every sentence, and looking for a term in a
  * sentence reads arrays (one map lookup per token, none per term).
  */
-import type { Token } from '../text/tokens';
+import { stemsAt, type Token } from '../text/tokens';
 import type { TermHit, TermRole } from './term-index';
 
 type TermList = readonly (readonly string[])[];
@@ -81,7 +81,7 @@ export class TermsIn {
     const terms = this.lists[id], stemIds = this.firstStemIds[id];
     for (let j = 0; j < terms.length; j++) {
       for (let i = this.positionOf(stemIds[j]); i >= 0 && (at < 0 || i < at); i = this.nextOf[i]) {
-        if (matchesAt(this.tokens, i, terms[j])) { at = i; break; }
+        if (stemsAt(this.tokens, i, terms[j])) { at = i; break; }
       }
     }
     this.listStamp[id] = this.generation;
@@ -91,22 +91,22 @@ export class TermsIn {
 
   /** Every occurrence of a term of event list `id`, by position and then by the term's place in it. */
   events(id: number): readonly TermHit[] {
-    if (id < 0) return NO_HITS;
-    if (this.eventStamp[id] !== this.generation) {
-      this.eventStamp[id] = this.generation;
-      this.eventHits[id] = this.hits(id, 'event');
-    }
-    return this.eventHits[id];
+    return this.memoHits(id, 'event', this.eventStamp, this.eventHits);
   }
 
   /** Every occurrence of a term of list `id` of excluding words, as `events` does. */
   excludes(id: number): readonly TermHit[] {
+    return this.memoHits(id, 'exclude', this.excludeStamp, this.excludeHits);
+  }
+
+  /** `hits(id, role)`, kept in `found` for this token list (stamped in `stamps`). */
+  private memoHits(id: number, role: TermRole, stamps: Int32Array, found: Array<readonly TermHit[]>): readonly TermHit[] {
     if (id < 0) return NO_HITS;
-    if (this.excludeStamp[id] !== this.generation) {
-      this.excludeStamp[id] = this.generation;
-      this.excludeHits[id] = this.hits(id, 'exclude');
+    if (stamps[id] !== this.generation) {
+      stamps[id] = this.generation;
+      found[id] = this.hits(id, role);
     }
-    return this.excludeHits[id];
+    return found[id];
   }
 
   /** The first position of first stem `stemId` in the token list, or -1. */
@@ -122,7 +122,7 @@ export class TermsIn {
     for (let j = 0; j < terms.length; j++) {
       const stems = terms[j];
       for (let i = this.positionOf(stemIds[j]); i >= 0; i = this.nextOf[i]) {
-        if (!matchesAt(this.tokens, i, stems)) continue;
+        if (!stemsAt(this.tokens, i, stems)) continue;
         if (found.length && i < found[found.length - 1].start) inOrder = false;
         found.push({ role, start: i, end: i + stems.length, length: stems.length });
       }
@@ -134,8 +134,3 @@ export class TermsIn {
 
 const NO_HITS: readonly TermHit[] = [];
 
-function matchesAt(tokens: readonly Token[], i: number, stems: readonly string[]): boolean {
-  if (i + stems.length > tokens.length) return false;
-  for (let k = 0; k < stems.length; k++) if (tokens[i + k].stem !== stems[k]) return false;
-  return true;
-}

@@ -237,13 +237,17 @@ export function termStems(term: string): string[] {
   return tokenize(term).map((t) => t.stem);
 }
 
+/** Does `needle` (stems) occur in `hay` at `i`, ending by `to`? */
+export function stemsAt(hay: readonly Token[], i: number, needle: readonly string[], to = hay.length): boolean {
+  if (i + needle.length > to) return false;
+  for (let k = 0; k < needle.length; k++) if (hay[i + k].stem !== needle[k]) return false;
+  return true;
+}
+
 /** Index of the first occurrence of `needle` (stems) in `hay` from `from`, or -1. */
 export function findStems(hay: readonly Token[], needle: readonly string[], from = 0, to = hay.length): number {
   if (needle.length === 0) return -1;
-  outer: for (let i = from; i + needle.length <= to; i++) {
-    for (let k = 0; k < needle.length; k++) if (hay[i + k].stem !== needle[k]) continue outer;
-    return i;
-  }
+  for (let i = from; i + needle.length <= to; i++) if (stemsAt(hay, i, needle, to)) return i;
   return -1;
 }
 
