@@ -9,9 +9,7 @@ import { formatLongDate } from './match/values';
 import type { DocContext } from './match/context';
 
 export function fix(title: string, kind: Fix['kind'], edits: TextEdit[], preferred = false): Fix {
-  // In document order (one or two edits, mostly: no sort call for those).
-  const sorted = edits.length > 2 ? [...edits].sort((a, b) => a.start - b.start) : edits.length === 2 && edits[1].start < edits[0].start ? [edits[1], edits[0]] : [...edits];
-  return { title, kind, edits: sorted, ...(preferred ? { preferred } : {}) };
+  return { title, kind, edits: edits.length > 1 ? [...edits].sort((a, b) => a.start - b.start) : [...edits], ...(preferred ? { preferred } : {}) };
 }
 
 /** Label of the footnote citing a fact: `fc-<fact id>`. */
