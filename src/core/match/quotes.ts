@@ -90,12 +90,12 @@ function bestReference(ctx: DocContext, d: readonly Word[], runs: readonly (read
   const stems = new Set(tokenize(d.map((x) => x.w).join(' ')).map((t) => t.stem));
   const faithful = firstFaithful(ctx, stems, runs);
   if (faithful) return faithful;
-  // Only the quotes that can pass the test below (term-index.ts finds them through the rarest words).
-  const counts = ctx.terms.quoteCandidates(stems, Math.max(Math.min(2, stems.size), stems.size * 0.5));
+  // Only the quotes that share at least two of the draft's words (one, for a one-word quote) and
+  // half of them: term-index.ts finds them through the rarest words.
+  const candidates = ctx.terms.quoteCandidates(stems, Math.max(Math.min(2, stems.size), stems.size * 0.5));
   let best: Match | undefined;
   const draftContent = d.filter((x) => !FUNCTION_WORDS.has(x.w)).length;
-  for (const [cf, shared] of counts) {
-    if (shared < Math.min(2, stems.size) || shared < stems.size * 0.5) continue;
+  for (const cf of candidates.keys()) {
     const { words: ref, distinct: inRef } = reference(cf);
     if (isFaithful(runs, ref)) return { cf, exact: true, pairs: [], ref, score: 1 };
     // The alignment pairs only draft words the reference has: counting those bounds what it can
