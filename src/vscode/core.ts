@@ -7,6 +7,5 @@
  */
 export { checkDocument } from '../core/check';
 export { BUNDLED_DATASET_FILE, BUNDLED_DATASET_TEXT } from '../core/dataset/bundled';
-export { FactIndex } from '../core/dataset/fact-index';
 export { mergeDatasets, parseDataset } from '../core/dataset/load';
 export { citationFootnote, summarizeFact } from '../core/summary';

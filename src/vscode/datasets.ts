@@ -133,7 +133,7 @@ export class DatasetService implements vscode.Disposable {
   }
 
   private empty(): FactIndex {
-    this.emptyIndex ??= new (loadCore().FactIndex)([]);
+    this.emptyIndex ??= loadCore().mergeDatasets([]).index;
     return this.emptyIndex;
   }
 

@@ -39,20 +39,17 @@ export class FactIndex {
   readonly origins: DatasetOrigin[] = [];
 
   /**
-   * Later datasets never override earlier ids: the loader reports duplicates before this.
-   * `merged` is the facts already indexed by mergeDatasets (which needs them by id to find
-   * duplicates and references): the datasets' `origin` objects, in order, and the facts by id.
+   * Built by mergeDatasets only, which indexes the facts itself (it needs them by id to find
+   * duplicates and references): `merged` is the datasets' `origin` objects, in order, and the facts
+   * by id. Later datasets never override earlier ids: the loader reports duplicates before this.
    */
-  constructor(datasets: ReadonlyArray<{ file: string; dataset: Dataset }>, merged?: { origins: DatasetOrigin[]; facts: Map<string, IndexedFact> }) {
-    this.factsById = merged?.facts ?? new Map();
-    datasets.forEach(({ file, dataset }, at) => {
-      const origin: DatasetOrigin = merged?.origins[at] ?? originOf(file, dataset);
-      this.origins.push(origin);
+  constructor(datasets: ReadonlyArray<{ dataset: Dataset }>, merged: { origins: DatasetOrigin[]; facts: Map<string, IndexedFact> }) {
+    this.factsById = merged.facts;
+    this.origins.push(...merged.origins);
+    for (const { dataset } of datasets) {
       for (const d of dataset.documents) if (!this.documentsById.has(d.id)) this.documentsById.set(d.id, d);
       for (const e of dataset.entities) if (!this.entitiesById.has(e.id)) this.entitiesById.set(e.id, e);
-      if (merged) return;
-      for (const f of dataset.facts) if (!this.factsById.has(f.id)) this.factsById.set(f.id, indexedFact(f, origin, dataset, this.factsById.size));
-    });
+    }
   }
 
   get facts(): IterableIterator<IndexedFact> { return this.factsById.values(); }

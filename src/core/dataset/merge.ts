@@ -88,29 +88,12 @@ export function mergeDatasets(parsed: readonly ParsedDataset[]): { index: FactIn
       }
     };
     dataset.entities.forEach((e, i) => check('entities', i, entityReferences(e), e.id));
-    // Consecutive facts mostly name the same document and entities: the id found last of each
-    // kind is compared first (cheaper than a lookup).
-    let lastDocument: string | undefined, lastEntity: string | undefined;
-    const has = (kind: IdKind, id: string): boolean => {
-      if (kind === 'document') {
-        if (id === lastDocument) return true;
-        if (!definedIn.document.has(id)) return false;
-        lastDocument = id;
-        return true;
-      }
-      if (kind === 'entity') {
-        if (id === lastEntity) return true;
-        if (!definedIn.entity.has(id)) return false;
-        lastEntity = id;
-        return true;
-      }
-      return facts.has(id);
-    };
+    const has = (kind: IdKind, id: string): boolean => (kind === 'fact' ? facts.has(id) : definedIn[kind].has(id));
     dataset.facts.forEach((f, i) => { if (!factReferencesResolve(f, has)) check('facts', i, factReferences(f), f.id); });
   }
 
   return {
-    index: new FactIndex(kept.map(({ file, dataset }) => ({ file, dataset })), { origins, facts }),
+    index: new FactIndex(kept, { origins, facts }),
     problems: parsed.flatMap((p, at) => [...p.problems, ...sinks[at].done()]
       .map((problem, order) => ({ problem, order }))
       .sort((a, b) => a.problem.offset - b.problem.offset || a.order - b.order)

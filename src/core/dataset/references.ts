@@ -13,17 +13,27 @@ export interface Reference {
   path: PathSegment[];
 }
 
-/** The references of a fact: its document, quote speaker, role person, source entities and
- *  confusable facts. */
+/** Calls `visit` with each reference of a fact (its document, quote speaker, role person, source
+ *  entities and confusable facts) and a function that gives its path; stops when `visit` returns
+ *  false. One list of what a fact refers to, for collecting and for checking. */
+function eachFactReference(fact: Fact, visit: (kind: IdKind, id: string, path: () => PathSegment[]) => boolean): boolean {
+  if (fact.document !== undefined && !visit('document', fact.document, () => ['document'])) return false;
+  if (fact.quote && !visit('entity', fact.quote.speaker, () => ['quote', 'speaker'])) return false;
+  if (fact.value?.type === 'role' && !visit('entity', fact.value.entity, () => ['value', 'entity'])) return false;
+  for (let i = 0; i < fact.sources.length; i++) {
+    const entity = fact.sources[i].entity;
+    if (entity !== undefined && !visit('entity', entity, () => ['sources', i, 'entity'])) return false;
+  }
+  for (let i = 0; i < fact.confusableWith.length; i++) {
+    if (!visit('fact', fact.confusableWith[i].fact, () => ['confusableWith', i, 'fact'])) return false;
+  }
+  return true;
+}
+
+/** The references of a fact. */
 export function factReferences(fact: Fact): Reference[] {
   const refs: Reference[] = [];
-  if (fact.document !== undefined) refs.push({ kind: 'document', id: fact.document, path: ['document'] });
-  if (fact.quote) refs.push({ kind: 'entity', id: fact.quote.speaker, path: ['quote', 'speaker'] });
-  if (fact.value?.type === 'role') refs.push({ kind: 'entity', id: fact.value.entity, path: ['value', 'entity'] });
-  fact.sources.forEach((s, i) => {
-    if (s.entity !== undefined) refs.push({ kind: 'entity', id: s.entity, path: ['sources', i, 'entity'] });
-  });
-  fact.confusableWith.forEach((c, i) => refs.push({ kind: 'fact', id: c.fact, path: ['confusableWith', i, 'fact'] }));
+  eachFactReference(fact, (kind, id, path) => refs.push({ kind, id, path: path() }) > 0);
   return refs;
 }
 
@@ -35,10 +45,5 @@ export function entityReferences(entity: Entity): Reference[] {
 /** Do all of a fact's references resolve (and none is to itself)? The common case, answered
  *  without building the references. */
 export function factReferencesResolve(fact: Fact, has: (kind: IdKind, id: string) => boolean): boolean {
-  if (fact.document !== undefined && !has('document', fact.document)) return false;
-  if (fact.quote && !has('entity', fact.quote.speaker)) return false;
-  if (fact.value?.type === 'role' && !has('entity', fact.value.entity)) return false;
-  for (const s of fact.sources) if (s.entity !== undefined && !has('entity', s.entity)) return false;
-  for (const c of fact.confusableWith) if (c.fact === fact.id || !has('fact', c.fact)) return false;
-  return true;
+  return eachFactReference(fact, (kind, id) => !(kind === 'fact' && id === fact.id) && has(kind, id));
 }
