@@ -16,10 +16,17 @@ export interface Attribution {
   form: 'according' | 'trailing' | 'inverted' | 'leading';
 }
 
-export const SPEECH_VERBS = 'said|says|say|told\\s+(?:reporters|Reuters|journalists|the\\s+\\w+|\\w+)|tells|added|noted|stated|reported|estimated|estimates|confirmed|acknowledged|claimed|announced|warned|put\\s+the\\s+(?:number|figure|total)\\s+at|asked';
+/** Speech verbs, each with what must follow it ("told reporters", "put the number at"). */
+const SPEECH_VERB_FORMS: ReadonlyArray<readonly [verb: string, tail: string]> = [
+  ['said', ''], ['says', ''], ['say', ''], ['told', '\\s+(?:reporters|Reuters|journalists|the\\s+\\w+|\\w+)'], ['tells', ''], ['added', ''],
+  ['noted', ''], ['stated', ''], ['reported', ''], ['estimated', ''], ['estimates', ''], ['confirmed', ''], ['acknowledged', ''],
+  ['claimed', ''], ['announced', ''], ['warned', ''], ['put', '\\s+the\\s+(?:number|figure|total)\\s+at'], ['asked', ''],
+];
+
+export const SPEECH_VERBS = SPEECH_VERB_FORMS.map(([verb, tail]) => verb + tail).join('|');
 
 /** The verb of each of SPEECH_VERBS' alternatives, a whole word wherever they match (text/words.ts). */
-export const SPEECH_VERB_WORDS: ReadonlySet<string> = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'noted', 'stated', 'reported', 'estimated', 'estimates', 'confirmed', 'acknowledged', 'claimed', 'announced', 'warned', 'put', 'asked']);
+export const SPEECH_VERB_WORDS: ReadonlySet<string> = new Set(SPEECH_VERB_FORMS.map(([verb]) => verb));
 
 /** The word every match of ACCORDING has. */
 export const ACCORDING_WORD: ReadonlySet<string> = new Set(['according']);

@@ -49,7 +49,7 @@ const DURATION_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, th
 export const DURATION_RE = /\b((?:(?:more than|over|nearly|almost|about|around|roughly|some|less than|under|at least|just over|just under|close to|up to)\s+)?)(a couple of|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|\d+(?:\.\d+)?)[\s-]+(day|week|month|year|decade)s?\b/gi;
 
 /** The words DURATION_RE ends with (text/words.ts). */
-export const DURATION_UNITS: ReadonlySet<string> = new Set(['day', 'week', 'month', 'year', 'decade'].flatMap((u) => [u, `${u}s`]));
+export const DURATION_UNITS: ReadonlySet<string> = new Set(Object.keys(UNIT_DAYS).flatMap((u) => [u, `${u}s`]));
 
 /** Does a word of `text` start with a month's first three letters? Every month MDY_RE and DMY_RE
  *  know starts a word (after a word boundary or a space) with them. */

@@ -7,7 +7,7 @@
  */
 import type { Entity, Fact } from '../dataset/schema';
 import type { FactIndex, IndexedFact } from '../dataset/fact-index';
-import { eachStem, findStems, stem, stemsAt, termStems, TOKEN_RE, type Token } from '../text/tokens';
+import { eachStem, findStems, MEMO_LIMIT, stem, stemsAt, termStems, TOKEN_RE, type Token } from '../text/tokens';
 import { TermsIn, type TermLists } from './terms-in';
 
 export type TermRole = 'counts' | 'event' | 'context' | 'exclude' | 'place';
@@ -430,7 +430,7 @@ const stemCache = new Map<string, string[]>();
 function stemsOf(text: string): string[] {
   let stems = stemCache.get(text);
   if (!stems) {
-    if (stemCache.size >= 200_000) stemCache.clear();
+    if (stemCache.size >= MEMO_LIMIT) stemCache.clear();
     stemCache.set(text, (stems = termStems(text)));
   }
   return stems;

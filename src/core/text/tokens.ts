@@ -15,7 +15,8 @@ export interface Token {
 // Letters/digits runs, with inner apostrophes ("It's") kept; initialisms like "U.S." as one token.
 export const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
-const IRREGULAR: Record<string, string> = {
+/** Irregular forms and their stems (exported for the stemmer's test oracle). */
+export const IRREGULAR: Readonly<Record<string, string>> = {
   flown: 'fly', flew: 'fly', flies: 'fly', taken: 'take', took: 'take', brought: 'bring', sent: 'send',
   held: 'hold', began: 'begin', begun: 'begin', fled: 'flee', broke: 'break', broken: 'break',
   told: 'tell', said: 'say', says: 'say', men: 'man', people: 'person', got: 'get', gone: 'go', went: 'go',
@@ -29,6 +30,9 @@ function dropPossessive(w: string): string {
   return w.endsWith("s'") || w.endsWith('s’') ? w.slice(0, -1) : w;
 }
 
+/** How many words the memos of stems (here and term-index.ts) keep before starting again. */
+export const MEMO_LIMIT = 200_000;
+
 const stems = new Map<string, string>();
 
 /** A deliberately small English stemmer: consistent, not linguistically perfect. Memoised: a
@@ -36,7 +40,7 @@ const stems = new Map<string, string>();
 export function stem(word: string): string {
   let s = stems.get(word);
   if (s === undefined) {
-    if (stems.size >= 200_000) stems.clear();
+    if (stems.size >= MEMO_LIMIT) stems.clear();
     stems.set(word, (s = stemUncached(word)));
   }
   return s;
@@ -167,9 +171,9 @@ function pushAscii(out: Token[], text: string, start: number, end: number): void
     }
   }
   const lower = text.slice(start, end).toLowerCase();
-  const s = stem(lower);
+  const s = stemUncached(lower); // kept in this table, not in the stems' memo too
   out.push({ lower, stem: s, start, end });
-  if (wordCount >= 200_000) {
+  if (wordCount >= MEMO_LIMIT) {
     wordKeys = new Array<string | undefined>(4096);
     wordStems = new Array<string>(4096);
     wordCount = 0;
