@@ -91,13 +91,6 @@ export function activate(context: vscode.ExtensionContext): DraftFactCheckApi {
   }
 
   function onDidCloseTextDocument(document: vscode.TextDocument): void {
-    // An untitled name is reused at once: the closed document's URI may already be a new draft's,
-    // whose findings stay (checked again, in case the old ones were recorded last).
-    const successor = vscode.workspace.textDocuments.find((d) => d !== document && !d.isClosed && d.uri.toString() === document.uri.toString());
-    if (successor) {
-      if (datasetsLoaded && checker.isDraft(successor)) scheduler.now(successor);
-      return;
-    }
     scheduler.cancel(document.uri);
     checker.forget(document.uri);
     // A file from a workspace check stays in Problems, as it is on disk; anything else is cleared.

@@ -51,14 +51,11 @@ export class FindingsStore implements vscode.Disposable {
   /**
    * Records a result, replacing the URI's previous one. Checks read a document as it is when they
    * run (synchronously), so the latest result is the current one, even with a lower version: a new
-   * document can take a closed one's URI (VS Code reuses untitled names) before the old one's
-   * close event arrives. Returns whether it was recorded.
+   * document can have a closed one's URI (VS Code reuses untitled names).
    */
-  set(result: DocumentFindings): boolean {
-    const key = result.uri.toString();
-    this.byUri.set(key, result);
+  set(result: DocumentFindings): void {
+    this.byUri.set(result.uri.toString(), result);
     this.changed.fire(result.uri);
-    return true;
   }
 
   get(uri: vscode.Uri): DocumentFindings | undefined {

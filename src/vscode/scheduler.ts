@@ -1,7 +1,7 @@
 /**
  * When drafts are checked: at once on open and save, after a pause in typing (the
- * `draftFactCheck.debounceMs` setting), never for a closed document, and a result for a version
- * older than the one recorded is dropped by the store. One pending timer per document.
+ * `draftFactCheck.debounceMs` setting), never for a closed document. One pending timer per
+ * document; a check reads the document as it is when it runs.
  */
 import * as vscode from 'vscode';
 
