@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { generateDataset } from '../../bench/dataset';
 import { BUNDLED_DATASET_TEXT } from '../../src/core/dataset/bundled';
-import { checkElement, tally, type ElementKind } from '../../src/core/dataset/fast-check';
+import { checkElement, lastTally, tally, type ElementKind } from '../../src/core/dataset/fast-check';
 import { parseDataset } from '../../src/core/dataset/load';
 import { Entity, Fact, SourceDocument } from '../../src/core/dataset/schema';
 import { Rng } from '../../bench/rng';
@@ -28,6 +28,8 @@ function agrees(kind: ElementKind, element: unknown, label: string): boolean {
   if (accepted) {
     assert.ok(zod.success, `${label}: the fast check accepted what zod rejects: ${JSON.stringify(element)}\n${JSON.stringify(zod.error?.issues)}`);
     assert.deepStrictEqual(mine, zod.data, `${label}: output differs from zod's`);
+    // The keys and colons the check counted are the element's (how the loader finds keys given twice).
+    assert.equal(lastTally(), tally(element), `${label}: keys counted`);
   }
   return accepted;
 }
