@@ -322,7 +322,9 @@ export class DatasetService implements vscode.Disposable {
   private rewatch(folders: readonly vscode.WorkspaceFolder[]): void {
     const patterns: vscode.RelativePattern[] = [];
     for (const folder of folders) {
-      patterns.push(new vscode.RelativePattern(folder, DATASET_GLOB));
+      // The folder itself too: a file written into a folder just created is not always reported
+      // (the watcher may start on the new folder after the file is in it); the folder is.
+      patterns.push(new vscode.RelativePattern(folder, DATASET_GLOB), new vscode.RelativePattern(folder, DATASET_FOLDER));
       for (const entry of this.settings.get(folder).datasets) {
         const split = splitPattern(folder.uri, entry);
         if (!split) continue;
